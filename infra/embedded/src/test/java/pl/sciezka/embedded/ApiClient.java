@@ -1,0 +1,103 @@
+package pl.sciezka.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running Ścieżka over real HTTP as one of the built-in users (password = user name). */
+final class ApiClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String language;
+
+    ApiClient(int port) {
+        this(port, "en");
+    }
+
+    /** @param language sent as Accept-Language: labels and validation messages follow it */
+    ApiClient(int port, String language) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.language = language;
+    }
+
+    record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+
+        Response expect(int expectedStatus) {
+            assertThat(status).as("HTTP status of a response with body %s", body).isEqualTo(expectedStatus);
+            return this;
+        }
+    }
+
+    Response get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    Response post(String user, String path, Object body) {
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(request(user, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept-Language", language);
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    String openCase(String user, String familyName) {
+        return post(user, "/api/cases", Map.of("familyName", familyName, "district", "Wilchwy"))
+                .expect(201).json().get("caseId").asString();
+    }
+
+    String recordDiagnosis(String user, String caseId, String... areas) {
+        var problems = java.util.Arrays.stream(areas)
+                .map(area -> Map.of("area", area, "severity", "HIGH", "memberIds", java.util.List.of()))
+                .toList();
+        return post(user, "/api/cases/" + caseId + "/diagnoses",
+                Map.of("source", "COMMUNITY_INTERVIEW", "problems", problems))
+                .expect(201).json().get("diagnosisId").asString();
+    }
+}

@@ -1,0 +1,92 @@
+package pl.sciezka.platform.axon;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import pl.sciezka.api.MetadataKeys;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/** How commands and events travel and what they carry. */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class AxonMessagingConfiguration {
+
+    /**
+     * Copies the audit metadata of a command (who, role, correlation, idempotency key) onto every
+     * event it causes. Replaces Axon's MessageOriginProvider, whose "correlationId" is really the
+     * causing message's id: here that is {@link MetadataKeys#CAUSATION_ID}, and the correlation id is
+     * the one of the request that started it all.
+     */
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE,
+                MetadataKeys.CORRELATION_ID, MetadataKeys.IDEMPOTENCY_KEY);
+    }
+
+    @Bean
+    CorrelationDataProvider causationProvider() {
+        return message -> Map.of(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+    }
+
+    /**
+     * Two requests racing on one case both load version n and append n+1; the event store refuses
+     * the second with a transient concurrency error. Retrying loads the new state and checks the
+     * rules again, so the loser either succeeds or gets the rule's own refusal.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries)
+                        .retryInterval(20)
+                        .maxRetryCount(5)
+                        // a rule's refusal is final; only a lost race is worth another try
+                        .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
+                        .build())
+                .build();
+    }
+
+    private static boolean causedByConcurrency(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stored events are read leniently, so an event written by a newer version still replays. Axon's
+     * tokens carry polymorphic fields (a ReplayToken's reset context is typed {@code Object}), which
+     * Jackson 3 refuses to resolve unless the allowed classes are named: Axon's, ours, and the JDK's
+     * value types.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonJson() {
+        return builder -> builder
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("pl.sciezka.")
+                        .allowIfSubType("java.lang.")
+                        .allowIfSubType("java.util.")
+                        .allowIfSubType("java.time.")
+                        .build());
+    }
+}

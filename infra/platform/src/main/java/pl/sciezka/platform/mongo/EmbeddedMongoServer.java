@@ -1,0 +1,46 @@
+package pl.sciezka.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MongoDB wire-protocol server in this JVM, on a free loopback port, keeping its data in an H2
+ * MVStore file so read models and tracking tokens survive a restart.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    public EmbeddedMongoServer(Path dataFile) {
+        try {
+            Files.createDirectories(dataFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
+        }
+        this.server = new MongoServer(new H2Backend(dataFile.toString()));
+        server.bind("127.0.0.1", 0);
+        this.address = server.getLocalAddress();
+        log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);
+    }
+
+    public ConnectionString connectionString() {
+        return new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    /** Closes the listener and then the backend, which writes the MVStore's last changes. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

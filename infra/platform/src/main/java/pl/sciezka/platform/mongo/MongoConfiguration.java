@@ -1,0 +1,63 @@
+package pl.sciezka.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Read models and tracking tokens live in one MongoDB, so a projection and its position move
+ * together. Without {@code spring.mongodb.uri} the embedded wire server is started; any
+ * {@code mongodb://} URI switches to a real MongoDB with no code change.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
+public class MongoConfiguration {
+
+    @Bean
+    TokenStore tokenStore(MongoClient client,
+                          @Value("${spring.mongodb.database:sciezka}") String database,
+                          Serializer serializer,
+                          @Value("${sciezka.token-store.claim-timeout:PT10S}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, database)
+                        .trackingTokensCollectionName("tracking_tokens")
+                        .build())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
+    @Bean
+    MongoHealthIndicator mongoHealthIndicator(MongoClient client) {
+        return new MongoHealthIndicator(client);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty() && '${spring.mongodb.host:}'.isEmpty()")
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedMongoServer embeddedMongoServer(@Value("${sciezka.data-dir:./data}") Path dataDir) {
+            return new EmbeddedMongoServer(dataDir.resolve("readmodels.mv"));
+        }
+
+        @Bean
+        MongoConnectionDetails mongoConnectionDetails(EmbeddedMongoServer server) {
+            ConnectionString connectionString = server.connectionString();
+            return () -> connectionString;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package pl.sciezka.query.admin;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
+
+@RestController
+@RequestMapping("/api/admin/projections")
+@PreAuthorize("hasRole('ADMIN')")
+class ProjectionAdminController {
+
+    private final Projections projections;
+
+    ProjectionAdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    List<ProjectionStatus> all() {
+        return projections.all();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
+        if (!projections.rebuild(name)) {
+            throw RejectedException.of(ProblemType.NOT_FOUND, "No projection named " + name + ".");
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).build();
+    }
+}

@@ -1,0 +1,81 @@
+package pl.sciezka.query.admin;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** The streaming event processors behind the read models: their status, and rebuilding one from the events. */
+@Component
+public class Projections {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+
+    public Projections(EventProcessingConfiguration processing, EventStore events) {
+        this.processing = processing;
+        this.events = events;
+    }
+
+    public List<ProjectionStatus> all() {
+        long head = position(events.createHeadToken()).orElse(-1);
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .map(processor -> status(processor, head))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    public Optional<ProjectionStatus> one(String name) {
+        return all().stream().filter(status -> status.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Stops the processor, resets its tokens (its {@code @ResetHandler}s empty the read model) and
+     * starts it again from the first event. Answers once the replay has begun, so the status read
+     * next already shows it; the replay itself goes on in the background.
+     */
+    public boolean rebuild(String name) {
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
+        processor.ifPresent(found -> {
+            found.shutDown();
+            found.resetTokens();
+            found.start();
+        });
+        return processor.isPresent();
+    }
+
+    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        long position = segments.isEmpty() ? -1 : segments.stream()
+                .mapToLong(segment -> position(segment.getCurrentPosition().isPresent()
+                        ? segment.getTrackingToken() : null).orElse(-1))
+                .min().orElse(-1);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(),
+                segments.stream().anyMatch(Projections::behindItsResetPoint),
+                !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
+                processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState),
+                position, head, Math.max(0, head - position), segments.size());
+    }
+
+    /**
+     * Axon keeps a segment's replay token until an event beyond the reset point arrives; for the
+     * people waiting on a rebuild it is over once the segment has reached the point it was reset at.
+     */
+    private static boolean behindItsResetPoint(EventTrackerStatus segment) {
+        return segment.isReplaying()
+                && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}

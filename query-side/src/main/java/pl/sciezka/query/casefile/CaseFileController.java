@@ -1,0 +1,30 @@
+package pl.sciezka.query.casefile;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import pl.sciezka.api.Actor;
+import pl.sciezka.api.casefile.CaseFile;
+import pl.sciezka.api.casefile.FindCaseFile;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.query.dispatch.QueryDispatcher;
+
+@RestController
+class CaseFileController {
+
+    private final QueryDispatcher queries;
+
+    CaseFileController(QueryDispatcher queries) {
+        this.queries = queries;
+    }
+
+    /** A case the caller may not see answers 404, exactly like one that does not exist. */
+    @GetMapping("/api/cases/{caseId}")
+    ResponseEntity<CaseFile> caseFile(@PathVariable String caseId, Actor actor) {
+        CaseFile file = queries.askOptional(new FindCaseFile(caseId, actor), CaseFile.class)
+                .orElseThrow(() -> RejectedException.of(ProblemType.NOT_FOUND, "No case with id " + caseId + "."));
+        return ResponseEntity.ok().eTag(Long.toString(file.version())).body(file);
+    }
+}

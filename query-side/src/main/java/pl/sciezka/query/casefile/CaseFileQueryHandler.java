@@ -1,0 +1,33 @@
+package pl.sciezka.query.casefile;
+
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import pl.sciezka.api.Actor;
+import pl.sciezka.api.Role;
+import pl.sciezka.api.casefile.CaseFile;
+import pl.sciezka.api.casefile.FindCaseFile;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
+
+/** Answers a case file to those who may read it: its coordinator, the specialist team, supervisors. */
+@Component
+class CaseFileQueryHandler {
+
+    private final CaseFileRepository files;
+
+    CaseFileQueryHandler(CaseFileRepository files) {
+        this.files = files;
+    }
+
+    @QueryHandler
+    Optional<CaseFile> handle(FindCaseFile query) {
+        Actor viewer = query.viewer();
+        if (!(viewer.is(Role.CASEWORKER) || viewer.is(Role.SPECIALIST) || viewer.is(Role.SUPERVISOR))) {
+            throw RejectedException.of(ProblemType.FORBIDDEN, "The " + viewer.role().labelEn() + " role may not read case files.");
+        }
+        return files.findById(query.caseId())
+                .map(CaseFileDocument::caseFile)
+                .filter(file -> !viewer.is(Role.CASEWORKER) || viewer.userId().equals(file.coordinatorId()));
+    }
+}

@@ -1,0 +1,27 @@
+package pl.sciezka.api.familycase;
+
+import pl.sciezka.api.CodeList;
+
+/** Where a case stands in its lifecycle. */
+public enum CaseStatus implements CodeList {
+    OPENED("otwarta", "opened"),
+    DIAGNOSED("zdiagnozowana", "diagnosed");
+
+    private final String labelPl;
+    private final String labelEn;
+
+    CaseStatus(String labelPl, String labelEn) {
+        this.labelPl = labelPl;
+        this.labelEn = labelEn;
+    }
+
+    @Override
+    public String labelPl() {
+        return labelPl;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
+    }
+}
