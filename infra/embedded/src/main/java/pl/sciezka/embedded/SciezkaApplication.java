@@ -10,13 +10,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = {"pl.sciezka.command", "pl.sciezka.query"})
 public class SciezkaApplication {
 
-    private static final String AXON_UPDATE_CHECK_DISABLED = "axoniq.update-checker.disabled";
-
     public static void main(String[] args) {
-        // a social assistance centre's server does not report usage to a vendor; set it to false to allow
-        if (System.getProperty(AXON_UPDATE_CHECK_DISABLED) == null) {
-            System.setProperty(AXON_UPDATE_CHECK_DISABLED, "true");
-        }
+        // A social assistance centre's server does not report usage to a vendor nor advertise its
+        // console in the log; either can be switched back on with -D…=false.
+        defaultSystemProperty("axoniq.update-checker.disabled", "true");
+        defaultSystemProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(SciezkaApplication.class, args);
+    }
+
+    private static void defaultSystemProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 }

@@ -1,0 +1,48 @@
+package pl.sciezka.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.queryhandling.QueryBus;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Axon Server cannot be run here, so this checks what can be: with profile {@code axonserver} the
+ * application assembles with Axon Server as event store and message buses, no JDBC at all, and
+ * tokens still beside the read models. The connector keeps trying to reach the server meanwhile.
+ * The projections run as subscribing processors in this test only: a streaming processor asks the
+ * event store for its first token when it starts, and there is no server here to answer.
+ */
+class AxonServerProfileTest {
+
+    @Test
+    void axonServerProfileRoutesEventsCommandsAndQueriesThroughAxonServer() throws Exception {
+        SpringApplication application = new SpringApplication(SciezkaApplication.class);
+        application.setAdditionalProfiles("axonserver");
+        try (ConfigurableApplicationContext context = application.run(
+                "--server.port=0",
+                "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-axonserver"),
+                "--axon.axonserver.servers=127.0.0.1:1",
+                "--axon.eventhandling.processors.case-file.mode=subscribing",
+                "--axon.eventhandling.processors.caseload.mode=subscribing")) {
+            assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+            assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+            assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+            assertThat(context.getBeansOfType(EventStorageEngine.class).values())
+                    .noneMatch(engine -> engine.getClass().getSimpleName().startsWith("Jdbc"));
+        }
+    }
+}
