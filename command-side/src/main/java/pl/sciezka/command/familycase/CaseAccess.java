@@ -1,33 +1,44 @@
 package pl.sciezka.command.familycase;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 import pl.sciezka.api.Actor;
-import pl.sciezka.api.Role;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
 
 /**
- * Who may act on a case. A role that may never do the action gets 403; a caseworker acting on a
- * case they do not coordinate gets 404, so a case's existence is not revealed to those who may
- * not see it.
+ * Who may act on a case. A role that may not do the action gets 403; a caseworker acting on a case
+ * they do not coordinate gets 404, so a case's existence is not revealed to those who may not see it.
+ * Providers act only on referrals to their own institution (see {@link Referrals}).
  */
 final class CaseAccess {
+
+    /** The parties of the model that an action may be open to. */
+    enum Party { COORDINATOR, SPECIALIST, SUPERVISOR, PROVIDER }
 
     private CaseAccess() {
     }
 
-    static void requireRole(Actor actor, Set<Role> allowed) {
-        if (!allowed.contains(actor.role())) {
-            throw RejectedException.of(ProblemType.FORBIDDEN, "The " + actor.role().labelEn() + " role may not do this.");
+    static void require(Actor actor, String caseId, String coordinatorId, Party... parties) {
+        List<Party> allowed = Arrays.asList(parties);
+        switch (actor.role()) {
+            case CASEWORKER -> {
+                if (!actor.userId().equals(coordinatorId)) {
+                    throw notVisible(caseId);
+                }
+                allow(actor, allowed.contains(Party.COORDINATOR));
+            }
+            case SPECIALIST -> allow(actor, allowed.contains(Party.SPECIALIST));
+            case SUPERVISOR -> allow(actor, allowed.contains(Party.SUPERVISOR));
+            case PROVIDER -> allow(actor, allowed.contains(Party.PROVIDER));
+            default -> allow(actor, false);
         }
     }
 
-    /** Only the case's coordinator: the caseworker who coordinates it. */
-    static void requireCoordinator(Actor actor, String caseId, String coordinatorId) {
-        requireRole(actor, EnumSet.of(Role.CASEWORKER));
-        if (!actor.userId().equals(coordinatorId)) {
-            throw notVisible(caseId);
+    private static void allow(Actor actor, boolean allowed) {
+        if (!allowed) {
+            throw RejectedException.of(ProblemType.FORBIDDEN,
+                    "The " + actor.role().labelEn() + " role may not do this on this case.");
         }
     }
 

@@ -1,43 +1,51 @@
 package pl.sciezka.command.familycase;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static pl.sciezka.command.familycase.CaseAccess.Party.COORDINATOR;
+import static pl.sciezka.command.familycase.CaseAccess.Party.PROVIDER;
+import static pl.sciezka.command.familycase.CaseAccess.Party.SPECIALIST;
+import static pl.sciezka.command.familycase.CaseAccess.Party.SUPERVISOR;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import pl.sciezka.api.Actor;
+import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.Role;
-import pl.sciezka.api.familycase.DiagnosisRecorded;
-import pl.sciezka.api.familycase.FamilyCaseOpened;
-import pl.sciezka.api.familycase.OpenFamilyCase;
-import pl.sciezka.api.familycase.ProblemArea;
-import pl.sciezka.api.familycase.RecordDiagnosis;
+import pl.sciezka.api.familycase.*;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
 import pl.sciezka.command.dispatch.CommandDispatcher;
+import pl.sciezka.command.network.NetworkDirectory;
 
 /**
- * A family case (<i>sprawa rodziny</i>): one event stream per family. Handlers check the rules and
- * apply events; state changes only in the event-sourcing handlers. Every handler answers the case's
- * version after the change, which the API returns as the ETag.
+ * A family case (<i>sprawa rodziny</i>): one event stream per family. Handlers check who acts and
+ * the rules, then apply events; the state ({@link CaseState}) changes only in the one event-sourcing
+ * handler. Every handler answers the case's version after the change, which the API returns as ETag.
  */
 @Aggregate
 public class FamilyCase {
 
+    /** Dates of the model (closure, "today") are the centre's dates. */
+    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Warsaw");
+
     @AggregateIdentifier
     private String caseId;
-    private boolean opened;
-    private String coordinatorId;
-    private final Set<String> diagnosisIds = new HashSet<>();
-    private long version = -1;
+    private final CaseState state = new CaseState();
 
     protected FamilyCase() {
         // for Axon, which rebuilds the case from its events
@@ -48,8 +56,10 @@ public class FamilyCase {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(OpenFamilyCase command, MetaData metadata) {
         Actor actor = CommandDispatcher.actorOf(metadata);
-        CaseAccess.requireRole(actor, EnumSet.of(Role.CASEWORKER, Role.SUPERVISOR));
-        if (opened) {
+        if (!actor.is(Role.CASEWORKER) && !actor.is(Role.SUPERVISOR)) {
+            throw RejectedException.of(ProblemType.FORBIDDEN, "The " + actor.role().labelEn() + " role may not open cases.");
+        }
+        if (state.opened()) {
             throw RejectedException.of(ProblemType.STATE_CONFLICT, "Case " + command.caseId() + " is already open.");
         }
         String coordinator = command.coordinatorId() == null ? actor.userId() : command.coordinatorId();
@@ -61,43 +71,321 @@ public class FamilyCase {
             throw RejectedException.invalidField("coordinatorId",
                     "a supervisor opening a case must name the caseworker who coordinates it");
         }
-        apply(new FamilyCaseOpened(command.caseId(), command.familyName(), command.district(), coordinator));
-        return version;
+        return applied(new FamilyCaseOpened(command.caseId(), command.familyName(), command.district(), coordinator));
+    }
+
+    @CommandHandler
+    public long handle(RegisterMember command, MetaData metadata) {
+        allow(metadata, COORDINATOR, SPECIALIST);
+        requireNotClosed();
+        unique(state.members.contains(command.memberId()), "Member", command.memberId());
+        if (command.pesel() != null) {
+            Pesel.problem(command.pesel(), command.birthYear()).ifPresent(problem -> {
+                throw RejectedException.invalidField("pesel", problem);
+            });
+        }
+        return applied(new MemberRegistered(caseId, command.memberId(), command.firstName(), command.lastName(),
+                command.birthYear(), command.generation(), command.relation(), command.pesel()));
     }
 
     @CommandHandler
     public long handle(RecordDiagnosis command, MetaData metadata) {
-        CaseAccess.requireCoordinator(CommandDispatcher.actorOf(metadata), caseId, coordinatorId);
+        allow(metadata, COORDINATOR);
+        requireNotClosed();
         if (command.problems().isEmpty()) {
             throw RejectedException.invalidField("problems", "a diagnosis names at least one problem area");
         }
         Set<ProblemArea> areas = EnumSet.noneOf(ProblemArea.class);
         for (int i = 0; i < command.problems().size(); i++) {
-            if (!areas.add(command.problems().get(i).area())) {
+            DiagnosedProblem problem = command.problems().get(i);
+            if (!areas.add(problem.area())) {
                 throw RejectedException.invalidField("problems[" + i + "].area",
-                        "problem area " + command.problems().get(i).area() + " appears twice in this diagnosis");
+                        "problem area " + problem.area() + " appears twice in this diagnosis");
+            }
+            state.members.requireKnown("problems[" + i + "].memberIds", problem.memberIds());
+        }
+        unique(state.diagnosisIds.contains(command.diagnosisId()), "Diagnosis", command.diagnosisId());
+        return applied(new DiagnosisRecorded(caseId, command.diagnosisId(), command.source(), command.problems(),
+                ProblemArea.CODE_LIST_VERSION));
+    }
+
+    @CommandHandler
+    public PlanVersion handle(AgreeSupportPlan command, MetaData metadata) {
+        allow(metadata, COORDINATOR);
+        requireNotClosed();
+        if (command.goals().isEmpty()) {
+            throw RejectedException.invalidField("goals", "a support plan has at least one goal");
+        }
+        Set<String> goalIds = new HashSet<>();
+        for (int i = 0; i < command.goals().size(); i++) {
+            Goal goal = command.goals().get(i);
+            state.members.requireNamed("goals[" + i + "].memberIds", goal.memberIds());
+            if (!goalIds.add(goal.goalId())) {
+                throw RejectedException.invalidField("goals[" + i + "].goalId", "names a goal twice");
             }
         }
-        if (diagnosisIds.contains(command.diagnosisId())) {
-            throw RejectedException.of(ProblemType.STATE_CONFLICT,
-                    "Diagnosis " + command.diagnosisId() + " is already recorded.");
+        int planVersion = state.plan.nextVersion();
+        return new PlanVersion(planVersion, applied(new SupportPlanAgreed(caseId, planVersion, command.goals())));
+    }
+
+    @CommandHandler
+    public long handle(CloseGoal command, MetaData metadata) {
+        allow(metadata, COORDINATOR);
+        requireNotClosed();
+        if (command.status() == GoalStatus.OPEN) {
+            throw RejectedException.invalidField("status", "a goal is closed as ACHIEVED or ABANDONED");
         }
-        apply(new DiagnosisRecorded(caseId, command.diagnosisId(), command.source(), command.problems(),
-                ProblemArea.CODE_LIST_VERSION));
-        return version;
+        state.plan.requireOpenGoal("goalId", command.goalId());
+        return applied(new GoalClosed(caseId, command.goalId(), command.status(), command.reason()));
+    }
+
+    /** Rule 4: support is individualised, so a referral names its members and, once a plan exists, its goal. */
+    @CommandHandler
+    public long handle(IssueReferral command, MetaData metadata, NetworkDirectory network) {
+        allow(metadata, COORDINATOR);
+        requireNotClosed();
+        state.members.requireNamed("memberIds", command.memberIds());
+        if (state.plan.exists()) {
+            if (command.goalId() == null) {
+                throw RejectedException.invalidField("goalId", "name the goal of the support plan this referral serves");
+            }
+            state.plan.requireOpenGoal("goalId", command.goalId());
+        } else if (command.goalId() != null) {
+            throw RejectedException.invalidField("goalId", "the case has no support plan yet");
+        }
+        NetworkDirectory.OfferingTerms offering = network.offering(command.offeringId()).orElseThrow(
+                () -> RejectedException.invalidField("offeringId", "no offering with this id in the support network"));
+        if (offering.withdrawn()) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Offering " + command.offeringId()
+                    + " has been withdrawn from the support network.");
+        }
+        unique(state.referrals.contains(command.referralId()), "Referral", command.referralId());
+        return applied(new ReferralIssued(caseId, command.referralId(), command.offeringId(), offering.institutionId(),
+                command.memberIds(), command.goalId(), command.reason(), offering.unitCost()));
+    }
+
+    @CommandHandler
+    public long handle(AcceptReferral command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
+        requireNotClosed();
+        Referrals.requireStatus(referral, "accepted", ReferralStatus.ISSUED);
+        return applied(new ReferralAccepted(caseId, command.referralId()));
+    }
+
+    @CommandHandler
+    public long handle(DeclineReferral command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
+        requireNotClosed();
+        Referrals.requireStatus(referral, "declined", ReferralStatus.ISSUED);
+        return applied(new ReferralDeclined(caseId, command.referralId(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(RevokeReferral command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, SUPERVISOR);
+        Referrals.requireStatus(referral, "revoked", ReferralStatus.ISSUED, ReferralStatus.ACCEPTED);
+        return applied(new ReferralRevoked(caseId, command.referralId(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(RecordDropOut command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
+        Referrals.requireStatus(referral, "marked as dropped out", ReferralStatus.ACCEPTED);
+        return applied(new ReferralDroppedOut(caseId, command.referralId(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(RecordDelivery command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(),
+                COORDINATOR, SPECIALIST, PROVIDER);
+        Referrals.requireStatus(referral, "given services", ReferralStatus.ACCEPTED);
+        requireNotInFuture("deliveredOn", command.deliveredOn());
+        state.members.requireNamed("memberIds", command.memberIds());
+        for (int i = 0; i < command.memberIds().size(); i++) {
+            if (!referral.memberIds().contains(command.memberIds().get(i))) {
+                throw RejectedException.invalidField("memberIds[" + i + "]", "this member was not referred");
+            }
+        }
+        unique(state.deliveryIds.contains(command.deliveryId()), "Delivery", command.deliveryId());
+        BigDecimal cost = referral.unitCost() == null ? null : referral.unitCost().multiply(command.units());
+        return applied(new ServiceDelivered(caseId, command.referralId(), command.deliveryId(), command.deliveredOn(),
+                command.units(), command.memberIds(), cost));
+    }
+
+    @CommandHandler
+    public long handle(CompleteReferral command, MetaData metadata, NetworkDirectory network) {
+        Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
+        Referrals.requireStatus(referral, "completed", ReferralStatus.ACCEPTED);
+        return applied(new ReferralCompleted(caseId, command.referralId(), command.outcome()));
+    }
+
+    /** Rule 2: the coordinator takes part in every task-team meeting about the family. */
+    @CommandHandler
+    public long handle(RecordMeeting command, MetaData metadata) {
+        allow(metadata, COORDINATOR, SPECIALIST);
+        requireNotClosed();
+        requireNotInFuture("heldOn", command.heldOn());
+        boolean coordinatorTookPart = command.participants().stream()
+                .anyMatch(participant -> state.coordinatorId.equals(participant.userId()));
+        if (!coordinatorTookPart) {
+            throw RejectedException.invalidField("participants",
+                    "the case's coordinator (" + state.coordinatorId + ") must be among the participants, by userId");
+        }
+        unique(state.meetingIds.contains(command.meetingId()), "Meeting", command.meetingId());
+        return applied(new TaskTeamMeetingHeld(caseId, command.meetingId(), command.heldOn(), command.participants(),
+                command.decisions()));
+    }
+
+    @CommandHandler
+    public long handle(RecordOutcomeMeasurement command, MetaData metadata) {
+        allow(metadata, COORDINATOR, SPECIALIST);
+        state.measurements.check(command, state.episode, state.closed(), state.closedOn, state.members, today());
+        unique(state.measurements.contains(command.measurementId()), "Measurement", command.measurementId());
+        return applied(new OutcomeMeasured(caseId, command.measurementId(), state.episode, command.horizon(),
+                command.measuredOn(), command.household(), command.members(), command.correctsMeasurementId()));
+    }
+
+    @CommandHandler
+    public long handle(RequestClosure command, MetaData metadata) {
+        allow(metadata, COORDINATOR);
+        requireNotClosed();
+        if (state.status == CaseStatus.CLOSURE_REQUESTED) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Closure of case " + caseId + " is already requested.");
+        }
+        long underWay = state.referrals.underWay();
+        if (underWay > 0 && isBlank(command.openReferralsExplanation())) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, underWay + " accepted referral(s) are not completed;"
+                    + " complete, revoke or mark them dropped out, or explain in openReferralsExplanation.");
+        }
+        return applied(new ClosureRequested(caseId, command.reason(), command.justification(),
+                command.openReferralsExplanation()));
+    }
+
+    /** Four eyes: the supervisor who approves is not the one who asked. */
+    @CommandHandler
+    public long handle(ApproveClosure command, MetaData metadata) {
+        Actor actor = allow(metadata, SUPERVISOR);
+        requireClosureRequested();
+        if (actor.userId().equals(state.closureRequestedBy)) {
+            throw RejectedException.of(ProblemType.FORBIDDEN, "The person who asked to close a case cannot approve it.");
+        }
+        return applied(new ClosureApproved(caseId, command.comment(), today()));
+    }
+
+    @CommandHandler
+    public long handle(RejectClosure command, MetaData metadata) {
+        allow(metadata, SUPERVISOR);
+        requireClosureRequested();
+        return applied(new ClosureRejected(caseId, command.comment()));
+    }
+
+    @CommandHandler
+    public long handle(ReopenCase command, MetaData metadata) {
+        allow(metadata, COORDINATOR, SUPERVISOR);
+        if (!state.closed()) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Case " + caseId + " is not closed.");
+        }
+        return applied(new CaseReopened(caseId, command.reason(), state.episode + 1));
+    }
+
+    @CommandHandler
+    public long handle(EraseMember command, MetaData metadata) {
+        allow(metadata, SUPERVISOR);
+        Members.Member member = state.members.get(command.memberId());
+        if (member == null) {
+            throw RejectedException.of(ProblemType.NOT_FOUND, "No member " + command.memberId() + " in case " + caseId + ".");
+        }
+        if (member.erased()) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Member " + command.memberId() + " is already erased.");
+        }
+        return applied(new MemberErased(caseId, command.memberId(), command.reason()));
+    }
+
+    /** Rule 1: one coordinator at a time; only a supervisor reassigns, with a reason. */
+    @CommandHandler
+    public long handle(ReassignCoordinator command, MetaData metadata) {
+        allow(metadata, SUPERVISOR);
+        if (command.coordinatorId().equals(state.coordinatorId)) {
+            throw RejectedException.invalidField("coordinatorId", "already coordinates this case");
+        }
+        return applied(new CoordinatorReassigned(caseId, state.coordinatorId, command.coordinatorId(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(ReviewDecision command, MetaData metadata) {
+        allow(metadata, SUPERVISOR);
+        if (!state.eventIds.contains(command.eventId())) {
+            throw RejectedException.invalidField("eventId", "no event with this id in case " + caseId);
+        }
+        unique(state.reviewIds.contains(command.reviewId()), "Review", command.reviewId());
+        return applied(new DecisionReviewed(caseId, command.reviewId(), command.eventId(), command.verdict(),
+                command.comment()));
     }
 
     @EventSourcingHandler
-    void on(FamilyCaseOpened event, @SequenceNumber long sequence) {
+    void on(FamilyCaseEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
         caseId = event.caseId();
-        opened = true;
-        coordinatorId = event.coordinatorId();
-        version = sequence;
+        state.apply(event, sequence, eventId, actorId);
     }
 
-    @EventSourcingHandler
-    void on(DiagnosisRecorded event, @SequenceNumber long sequence) {
-        diagnosisIds.add(event.diagnosisId());
-        version = sequence;
+    private long applied(FamilyCaseEvent event) {
+        apply(event);
+        return state.version;
+    }
+
+    private Actor allow(MetaData metadata, CaseAccess.Party... parties) {
+        Actor actor = CommandDispatcher.actorOf(metadata);
+        CaseAccess.require(actor, caseId, state.coordinatorId, parties);
+        return actor;
+    }
+
+    /** A provider acts only on referrals to its own institution; anything else of the case it cannot see. */
+    private Referrals.Referral referralFor(MetaData metadata, NetworkDirectory network, String referralId,
+                                           CaseAccess.Party... parties) {
+        Actor actor = CommandDispatcher.actorOf(metadata);
+        if (actor.is(Role.PROVIDER)) {
+            CaseAccess.require(actor, caseId, state.coordinatorId, parties);
+            Referrals.Referral referral = state.referrals.require(caseId, referralId);
+            if (!network.isStaffOf(actor.userId(), referral.institutionId())) {
+                throw CaseAccess.notVisible(caseId);
+            }
+            return referral;
+        }
+        CaseAccess.require(actor, caseId, state.coordinatorId, parties);
+        return state.referrals.require(caseId, referralId);
+    }
+
+    private void requireNotClosed() {
+        if (state.closed()) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Case " + caseId + " is closed; reopen it first.");
+        }
+    }
+
+    private void requireClosureRequested() {
+        if (state.status != CaseStatus.CLOSURE_REQUESTED) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "No closure of case " + caseId + " is requested.");
+        }
+    }
+
+    private void requireNotInFuture(String field, LocalDate date) {
+        if (date.isAfter(today())) {
+            throw RejectedException.invalidField(field, "lies in the future");
+        }
+    }
+
+    private static void unique(boolean exists, String what, String id) {
+        if (exists) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, what + " " + id + " is already recorded.");
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** Axon's event clock, which the test fixtures control. */
+    private static LocalDate today() {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), CENTRE_ZONE);
     }
 }

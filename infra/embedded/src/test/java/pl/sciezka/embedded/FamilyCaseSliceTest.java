@@ -48,8 +48,11 @@ class FamilyCaseSliceTest extends EmbeddedApplicationTest {
         assertThat(file.at("/diagnoses/0/problems/0/area/label").asString()).isEqualTo("poverty");
         assertThat(file.at("/diagnoses/0/problems/1/severity/code").asString()).isEqualTo("MEDIUM");
 
-        JsonNode line = Eventually.get(READ_SIDE, () -> lineOf(api.get("anna", "/api/caseload").expect(200).json(), caseId));
-        assertThat(line.at("/status/code").asString()).isEqualTo("DIAGNOSED");
+        JsonNode line = Eventually.get(READ_SIDE, () -> {
+            JsonNode found = lineOf(api.get("anna", "/api/caseload").expect(200).json(), caseId);
+            assertThat(found.at("/status/code").asString()).isEqualTo("DIAGNOSED");
+            return found;
+        });
         assertThat(line.get("problemAreas").valueStream().map(area -> area.get("code").asString()))
                 .containsExactlyInAnyOrder("POVERTY", "UNEMPLOYMENT");
     }

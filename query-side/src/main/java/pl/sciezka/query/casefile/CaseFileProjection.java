@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
-import pl.sciezka.api.casefile.CaseFile;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 
 /**
@@ -31,12 +30,12 @@ class CaseFileProjection {
     @EventHandler
     void on(FamilyCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
-        CaseFile current = files.findById(event.caseId()).map(CaseFileDocument::caseFile).orElse(null);
-        if (current != null && current.version() >= sequence) {
+        CaseFileDocument file = files.findById(event.caseId()).orElseGet(CaseFileDocument::new);
+        if (file.version >= sequence) {
             return;
         }
-        CaseFile next = CaseFileEvolution.evolve(current, event, sequence, at, actorId);
-        files.save(new CaseFileDocument(next.caseId(), next));
+        CaseFileEvents.apply(file, event, sequence, at, actorId);
+        files.save(file);
     }
 
     @ResetHandler

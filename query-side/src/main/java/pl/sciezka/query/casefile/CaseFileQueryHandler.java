@@ -27,7 +27,7 @@ class CaseFileQueryHandler {
             throw RejectedException.of(ProblemType.FORBIDDEN, "The " + viewer.role().labelEn() + " role may not read case files.");
         }
         return files.findById(query.caseId())
-                .map(CaseFileDocument::caseFile)
+                .map(CaseFileDocument::toView)
                 .filter(file -> !viewer.is(Role.CASEWORKER) || viewer.userId().equals(file.coordinatorId()));
     }
 }

@@ -15,16 +15,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.caseload.CaseloadEntry;
+import pl.sciezka.api.familycase.CaseReopened;
 import pl.sciezka.api.familycase.CaseStatus;
+import pl.sciezka.api.familycase.ClosureApproved;
+import pl.sciezka.api.familycase.ClosureRejected;
+import pl.sciezka.api.familycase.ClosureRequested;
+import pl.sciezka.api.familycase.CoordinatorReassigned;
 import pl.sciezka.api.familycase.DiagnosedProblem;
 import pl.sciezka.api.familycase.DiagnosisRecorded;
+import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
 import pl.sciezka.api.familycase.ProblemArea;
+import pl.sciezka.api.familycase.SupportPlanAgreed;
 
 /**
  * Keeps each coordinator's caseload. A case's line is written with {@code $set} on its own key, so
  * segments that handle different cases of one coordinator never overwrite each other; an event the
- * line has already seen (by sequence number) is skipped.
+ * line has already seen (by sequence number) is skipped. Closed cases stay in the document (a
+ * reopening brings them back) and are left out when read.
  */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
@@ -39,27 +47,58 @@ class CaseloadProjection {
     }
 
     @EventHandler
-    void on(FamilyCaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        mongo.save(new CaseCoordinator(event.caseId(), event.coordinatorId()));
-        CaseloadEntry entry = new CaseloadEntry(event.caseId(), event.familyName(), event.district(),
-                event.coordinatorId(), CaseStatus.OPENED, Set.of(), at, at);
-        write(event.coordinatorId(), new CaseloadLine(entry, sequence));
+    void on(FamilyCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (event instanceof FamilyCaseOpened opened) {
+            mongo.save(new CaseCoordinator(opened.caseId(), opened.coordinatorId()));
+            write(opened.coordinatorId(), new CaseloadLine(new CaseloadEntry(opened.caseId(), opened.familyName(),
+                    opened.district(), opened.coordinatorId(), CaseStatus.OPENED, Set.of(), at, at), sequence, null));
+            return;
+        }
+        String coordinatorId = coordinatorOf(event.caseId());
+        Optional<CaseloadLine> seen = line(coordinatorId, event.caseId()).filter(line -> line.version() < sequence);
+        if (seen.isEmpty()) {
+            return;
+        }
+        CaseloadLine next = evolve(seen.get(), event, sequence, at);
+        if (event instanceof CoordinatorReassigned reassigned) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(coordinatorId)),
+                    new Update().unset("cases." + event.caseId()), CaseloadDocument.class);
+            mongo.save(new CaseCoordinator(event.caseId(), reassigned.coordinatorId()));
+            coordinatorId = reassigned.coordinatorId();
+        }
+        write(coordinatorId, next);
     }
 
-    @EventHandler
-    void on(DiagnosisRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String coordinatorId = coordinatorOf(event.caseId());
-        line(coordinatorId, event.caseId())
-                .filter(line -> line.version() < sequence)
-                .ifPresent(line -> {
-                    CaseloadEntry before = line.entry();
-                    Set<ProblemArea> areas = EnumSet.noneOf(ProblemArea.class);
-                    areas.addAll(before.problemAreas());
-                    event.problems().stream().map(DiagnosedProblem::area).forEach(areas::add);
-                    CaseloadEntry after = new CaseloadEntry(before.caseId(), before.familyName(), before.district(),
-                            before.coordinatorId(), CaseStatus.DIAGNOSED, areas, before.openedAt(), at);
-                    write(coordinatorId, new CaseloadLine(after, sequence));
-                });
+    private static CaseloadLine evolve(CaseloadLine line, FamilyCaseEvent event, long sequence, Instant at) {
+        CaseloadEntry entry = line.entry();
+        CaseStatus status = entry.status();
+        CaseStatus beforeClosure = line.statusBeforeClosureRequest();
+        Set<ProblemArea> areas = EnumSet.noneOf(ProblemArea.class);
+        areas.addAll(entry.problemAreas());
+        String coordinatorId = entry.coordinatorId();
+        if (event instanceof DiagnosisRecorded diagnosis) {
+            diagnosis.problems().stream().map(DiagnosedProblem::area).forEach(areas::add);
+            status = advance(status, CaseStatus.DIAGNOSED);
+        } else if (event instanceof SupportPlanAgreed) {
+            status = advance(status, CaseStatus.IN_SUPPORT);
+        } else if (event instanceof ClosureRequested) {
+            beforeClosure = status;
+            status = CaseStatus.CLOSURE_REQUESTED;
+        } else if (event instanceof ClosureApproved) {
+            status = CaseStatus.CLOSED;
+        } else if (event instanceof ClosureRejected) {
+            status = beforeClosure;
+        } else if (event instanceof CaseReopened) {
+            status = CaseStatus.REOPENED;
+        } else if (event instanceof CoordinatorReassigned reassigned) {
+            coordinatorId = reassigned.coordinatorId();
+        }
+        return new CaseloadLine(new CaseloadEntry(entry.caseId(), entry.familyName(), entry.district(), coordinatorId,
+                status, areas, entry.openedAt(), at), sequence, beforeClosure);
+    }
+
+    private static CaseStatus advance(CaseStatus status, CaseStatus next) {
+        return status.ordinal() < next.ordinal() || status == CaseStatus.REOPENED ? next : status;
     }
 
     @ResetHandler

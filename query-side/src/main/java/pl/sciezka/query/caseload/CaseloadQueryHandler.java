@@ -11,6 +11,7 @@ import pl.sciezka.api.Role;
 import pl.sciezka.api.caseload.Caseload;
 import pl.sciezka.api.caseload.CaseloadEntry;
 import pl.sciezka.api.caseload.FindCaseload;
+import pl.sciezka.api.familycase.CaseStatus;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
 
@@ -46,6 +47,7 @@ class CaseloadQueryHandler {
         List<CaseloadEntry> cases = caseloads
                 .flatMap(caseload -> caseload.cases().values().stream())
                 .map(CaseloadLine::entry)
+                .filter(entry -> entry.status() != CaseStatus.CLOSED)
                 .sorted(LATEST_ACTIVITY_FIRST)
                 .toList();
         return new Caseload(cases);

@@ -1,0 +1,67 @@
+package pl.sciezka.command.familycase;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pl.sciezka.api.familycase.ReferralIssued;
+import pl.sciezka.api.familycase.ReferralStatus;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
+
+/**
+ * The case's referrals to the support network and where each stands: issued → accepted or declined
+ * → services delivered → completed, or revoked, or dropped out.
+ */
+final class Referrals {
+
+    record Referral(String referralId, String institutionId, BigDecimal unitCost, List<String> memberIds,
+                    ReferralStatus status) {
+
+        Referral moveTo(ReferralStatus next) {
+            return new Referral(referralId, institutionId, unitCost, memberIds, next);
+        }
+    }
+
+    private final Map<String, Referral> byId = new HashMap<>();
+
+    void issued(ReferralIssued event) {
+        byId.put(event.referralId(), new Referral(event.referralId(), event.institutionId(), event.unitCost(),
+                event.memberIds(), ReferralStatus.ISSUED));
+    }
+
+    void moved(String referralId, ReferralStatus status) {
+        byId.computeIfPresent(referralId, (id, referral) -> referral.moveTo(status));
+    }
+
+    boolean contains(String referralId) {
+        return byId.containsKey(referralId);
+    }
+
+    Referral require(String caseId, String referralId) {
+        Referral referral = byId.get(referralId);
+        if (referral == null) {
+            throw RejectedException.of(ProblemType.NOT_FOUND, "No referral " + referralId + " in case " + caseId + ".");
+        }
+        return referral;
+    }
+
+    /** Refuses a move the referral's current status does not allow. */
+    static void requireStatus(Referral referral, String action, ReferralStatus... allowed) {
+        if (!EnumSet.copyOf(List.of(allowed)).contains(referral.status())) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Referral " + referral.referralId() + " is "
+                    + referral.status().labelEn() + "; it cannot be " + action + ".");
+        }
+    }
+
+    /** Referrals the provider has accepted and not yet finished: services are (or should be) under way. */
+    long underWay() {
+        return byId.values().stream().filter(referral -> referral.status() == ReferralStatus.ACCEPTED).count();
+    }
+
+    Set<String> ids() {
+        return byId.keySet();
+    }
+}

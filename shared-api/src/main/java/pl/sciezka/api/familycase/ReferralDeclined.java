@@ -1,0 +1,5 @@
+package pl.sciezka.api.familycase;
+
+/** The provider declined the referral. */
+public record ReferralDeclined(String caseId, String referralId, String reason) implements FamilyCaseEvent {
+}
