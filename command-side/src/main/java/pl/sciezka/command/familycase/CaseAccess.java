@@ -3,8 +3,10 @@ package pl.sciezka.command.familycase;
 import java.util.Arrays;
 import java.util.List;
 import pl.sciezka.api.Actor;
+import pl.sciezka.api.Role;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.command.network.NetworkDirectory;
 
 /**
  * Who may act on a case. A role that may not do the action gets 403; a caseworker acting on a case
@@ -40,6 +42,20 @@ final class CaseAccess {
             throw RejectedException.of(ProblemType.FORBIDDEN,
                     "The " + actor.role().labelEn() + " role may not do this on this case.");
         }
+    }
+
+    /**
+     * The referral an actor acts on. A provider acts only on referrals to its own institution's
+     * offerings; any other referral, and anything else of the case, it cannot see.
+     */
+    static Referrals.Referral referral(Actor actor, CaseState state, NetworkDirectory network, String referralId,
+                                       Party... parties) {
+        require(actor, state.caseId, state.coordinatorId, parties);
+        Referrals.Referral referral = state.referrals.require(state.caseId, referralId);
+        if (actor.is(Role.PROVIDER) && !network.isStaffOf(actor.userId(), referral.institutionId())) {
+            throw notVisible(state.caseId);
+        }
+        return referral;
     }
 
     static RejectedException notVisible(String caseId) {

@@ -7,13 +7,7 @@ import static pl.sciezka.command.familycase.CaseAccess.Party.SPECIALIST;
 import static pl.sciezka.command.familycase.CaseAccess.Party.SUPERVISOR;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -25,7 +19,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import pl.sciezka.api.Actor;
 import pl.sciezka.api.MetadataKeys;
-import pl.sciezka.api.Role;
 import pl.sciezka.api.familycase.*;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
@@ -40,9 +33,6 @@ import pl.sciezka.command.network.NetworkDirectory;
 @Aggregate
 public class FamilyCase {
 
-    /** Dates of the model (closure, "today") are the centre's dates. */
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Warsaw");
-
     @AggregateIdentifier
     private String caseId;
     private final CaseState state = new CaseState();
@@ -55,21 +45,9 @@ public class FamilyCase {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(OpenFamilyCase command, MetaData metadata) {
-        Actor actor = CommandDispatcher.actorOf(metadata);
-        if (!actor.is(Role.CASEWORKER) && !actor.is(Role.SUPERVISOR)) {
-            throw RejectedException.of(ProblemType.FORBIDDEN, "The " + actor.role().labelEn() + " role may not open cases.");
-        }
+        String coordinator = CaseOpening.coordinatorOf(command, CommandDispatcher.actorOf(metadata));
         if (state.opened()) {
             throw RejectedException.of(ProblemType.STATE_CONFLICT, "Case " + command.caseId() + " is already open.");
-        }
-        String coordinator = command.coordinatorId() == null ? actor.userId() : command.coordinatorId();
-        if (actor.is(Role.CASEWORKER) && !coordinator.equals(actor.userId())) {
-            throw RejectedException.invalidField("coordinatorId",
-                    "a caseworker opens cases they coordinate; only a supervisor assigns another coordinator");
-        }
-        if (actor.is(Role.SUPERVISOR) && command.coordinatorId() == null) {
-            throw RejectedException.invalidField("coordinatorId",
-                    "a supervisor opening a case must name the caseworker who coordinates it");
         }
         return applied(new FamilyCaseOpened(command.caseId(), command.familyName(), command.district(), coordinator));
     }
@@ -77,8 +55,8 @@ public class FamilyCase {
     @CommandHandler
     public long handle(RegisterMember command, MetaData metadata) {
         allow(metadata, COORDINATOR, SPECIALIST);
-        requireNotClosed();
-        unique(state.members.contains(command.memberId()), "Member", command.memberId());
+        CaseGuards.requireNotClosed(state);
+        CaseGuards.requireNew(state.members.contains(command.memberId()), "Member", command.memberId());
         if (command.pesel() != null) {
             Pesel.problem(command.pesel(), command.birthYear()).ifPresent(problem -> {
                 throw RejectedException.invalidField("pesel", problem);
@@ -91,20 +69,9 @@ public class FamilyCase {
     @CommandHandler
     public long handle(RecordDiagnosis command, MetaData metadata) {
         allow(metadata, COORDINATOR);
-        requireNotClosed();
-        if (command.problems().isEmpty()) {
-            throw RejectedException.invalidField("problems", "a diagnosis names at least one problem area");
-        }
-        Set<ProblemArea> areas = EnumSet.noneOf(ProblemArea.class);
-        for (int i = 0; i < command.problems().size(); i++) {
-            DiagnosedProblem problem = command.problems().get(i);
-            if (!areas.add(problem.area())) {
-                throw RejectedException.invalidField("problems[" + i + "].area",
-                        "problem area " + problem.area() + " appears twice in this diagnosis");
-            }
-            state.members.requireKnown("problems[" + i + "].memberIds", problem.memberIds());
-        }
-        unique(state.diagnosisIds.contains(command.diagnosisId()), "Diagnosis", command.diagnosisId());
+        CaseGuards.requireNotClosed(state);
+        Diagnoses.check(command.problems(), state.members);
+        CaseGuards.requireNew(state.diagnosisIds.contains(command.diagnosisId()), "Diagnosis", command.diagnosisId());
         return applied(new DiagnosisRecorded(caseId, command.diagnosisId(), command.source(), command.problems(),
                 ProblemArea.CODE_LIST_VERSION));
     }
@@ -112,18 +79,8 @@ public class FamilyCase {
     @CommandHandler
     public PlanVersion handle(AgreeSupportPlan command, MetaData metadata) {
         allow(metadata, COORDINATOR);
-        requireNotClosed();
-        if (command.goals().isEmpty()) {
-            throw RejectedException.invalidField("goals", "a support plan has at least one goal");
-        }
-        Set<String> goalIds = new HashSet<>();
-        for (int i = 0; i < command.goals().size(); i++) {
-            Goal goal = command.goals().get(i);
-            state.members.requireNamed("goals[" + i + "].memberIds", goal.memberIds());
-            if (!goalIds.add(goal.goalId())) {
-                throw RejectedException.invalidField("goals[" + i + "].goalId", "names a goal twice");
-            }
-        }
+        CaseGuards.requireNotClosed(state);
+        SupportPlan.check(command.goals(), state.members);
         int planVersion = state.plan.nextVersion();
         return new PlanVersion(planVersion, applied(new SupportPlanAgreed(caseId, planVersion, command.goals())));
     }
@@ -131,7 +88,7 @@ public class FamilyCase {
     @CommandHandler
     public long handle(CloseGoal command, MetaData metadata) {
         allow(metadata, COORDINATOR);
-        requireNotClosed();
+        CaseGuards.requireNotClosed(state);
         if (command.status() == GoalStatus.OPEN) {
             throw RejectedException.invalidField("status", "a goal is closed as ACHIEVED or ABANDONED");
         }
@@ -143,23 +100,11 @@ public class FamilyCase {
     @CommandHandler
     public long handle(IssueReferral command, MetaData metadata, NetworkDirectory network) {
         allow(metadata, COORDINATOR);
-        requireNotClosed();
+        CaseGuards.requireNotClosed(state);
         state.members.requireNamed("memberIds", command.memberIds());
-        if (state.plan.exists()) {
-            if (command.goalId() == null) {
-                throw RejectedException.invalidField("goalId", "name the goal of the support plan this referral serves");
-            }
-            state.plan.requireOpenGoal("goalId", command.goalId());
-        } else if (command.goalId() != null) {
-            throw RejectedException.invalidField("goalId", "the case has no support plan yet");
-        }
-        NetworkDirectory.OfferingTerms offering = network.offering(command.offeringId()).orElseThrow(
-                () -> RejectedException.invalidField("offeringId", "no offering with this id in the support network"));
-        if (offering.withdrawn()) {
-            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Offering " + command.offeringId()
-                    + " has been withdrawn from the support network.");
-        }
-        unique(state.referrals.contains(command.referralId()), "Referral", command.referralId());
+        state.plan.requireGoalServed(command.goalId());
+        NetworkDirectory.OfferingTerms offering = Referrals.offeredTerms(network, command.offeringId());
+        CaseGuards.requireNew(state.referrals.contains(command.referralId()), "Referral", command.referralId());
         return applied(new ReferralIssued(caseId, command.referralId(), command.offeringId(), offering.institutionId(),
                 command.memberIds(), command.goalId(), command.reason(), offering.unitCost()));
     }
@@ -167,7 +112,7 @@ public class FamilyCase {
     @CommandHandler
     public long handle(AcceptReferral command, MetaData metadata, NetworkDirectory network) {
         Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
-        requireNotClosed();
+        CaseGuards.requireNotClosed(state);
         Referrals.requireStatus(referral, "accepted", ReferralStatus.ISSUED);
         return applied(new ReferralAccepted(caseId, command.referralId()));
     }
@@ -175,7 +120,7 @@ public class FamilyCase {
     @CommandHandler
     public long handle(DeclineReferral command, MetaData metadata, NetworkDirectory network) {
         Referrals.Referral referral = referralFor(metadata, network, command.referralId(), COORDINATOR, PROVIDER);
-        requireNotClosed();
+        CaseGuards.requireNotClosed(state);
         Referrals.requireStatus(referral, "declined", ReferralStatus.ISSUED);
         return applied(new ReferralDeclined(caseId, command.referralId(), command.reason()));
     }
@@ -199,14 +144,10 @@ public class FamilyCase {
         Referrals.Referral referral = referralFor(metadata, network, command.referralId(),
                 COORDINATOR, SPECIALIST, PROVIDER);
         Referrals.requireStatus(referral, "given services", ReferralStatus.ACCEPTED);
-        requireNotInFuture("deliveredOn", command.deliveredOn());
+        CaseGuards.requireNotInFuture("deliveredOn", command.deliveredOn());
         state.members.requireNamed("memberIds", command.memberIds());
-        for (int i = 0; i < command.memberIds().size(); i++) {
-            if (!referral.memberIds().contains(command.memberIds().get(i))) {
-                throw RejectedException.invalidField("memberIds[" + i + "]", "this member was not referred");
-            }
-        }
-        unique(state.deliveryIds.contains(command.deliveryId()), "Delivery", command.deliveryId());
+        Referrals.requireReferred(referral, command.memberIds());
+        CaseGuards.requireNew(state.deliveryIds.contains(command.deliveryId()), "Delivery", command.deliveryId());
         BigDecimal cost = referral.unitCost() == null ? null : referral.unitCost().multiply(command.units());
         return applied(new ServiceDelivered(caseId, command.referralId(), command.deliveryId(), command.deliveredOn(),
                 command.units(), command.memberIds(), cost));
@@ -223,15 +164,15 @@ public class FamilyCase {
     @CommandHandler
     public long handle(RecordMeeting command, MetaData metadata) {
         allow(metadata, COORDINATOR, SPECIALIST);
-        requireNotClosed();
-        requireNotInFuture("heldOn", command.heldOn());
+        CaseGuards.requireNotClosed(state);
+        CaseGuards.requireNotInFuture("heldOn", command.heldOn());
         boolean coordinatorTookPart = command.participants().stream()
                 .anyMatch(participant -> state.coordinatorId.equals(participant.userId()));
         if (!coordinatorTookPart) {
             throw RejectedException.invalidField("participants",
                     "the case's coordinator (" + state.coordinatorId + ") must be among the participants, by userId");
         }
-        unique(state.meetingIds.contains(command.meetingId()), "Meeting", command.meetingId());
+        CaseGuards.requireNew(state.meetingIds.contains(command.meetingId()), "Meeting", command.meetingId());
         return applied(new TaskTeamMeetingHeld(caseId, command.meetingId(), command.heldOn(), command.participants(),
                 command.decisions()));
     }
@@ -239,8 +180,8 @@ public class FamilyCase {
     @CommandHandler
     public long handle(RecordOutcomeMeasurement command, MetaData metadata) {
         allow(metadata, COORDINATOR, SPECIALIST);
-        state.measurements.check(command, state.episode, state.closed(), state.closedOn, state.members, today());
-        unique(state.measurements.contains(command.measurementId()), "Measurement", command.measurementId());
+        state.measurements.check(command, state.episode, state.closed(), state.closedOn, state.members, CaseGuards.today());
+        CaseGuards.requireNew(state.measurements.contains(command.measurementId()), "Measurement", command.measurementId());
         return applied(new OutcomeMeasured(caseId, command.measurementId(), state.episode, command.horizon(),
                 command.measuredOn(), command.household(), command.members(), command.correctsMeasurementId()));
     }
@@ -248,12 +189,12 @@ public class FamilyCase {
     @CommandHandler
     public long handle(RequestClosure command, MetaData metadata) {
         allow(metadata, COORDINATOR);
-        requireNotClosed();
+        CaseGuards.requireNotClosed(state);
         if (state.status == CaseStatus.CLOSURE_REQUESTED) {
             throw RejectedException.of(ProblemType.STATE_CONFLICT, "Closure of case " + caseId + " is already requested.");
         }
         long underWay = state.referrals.underWay();
-        if (underWay > 0 && isBlank(command.openReferralsExplanation())) {
+        if (underWay > 0 && CaseGuards.isBlank(command.openReferralsExplanation())) {
             throw RejectedException.of(ProblemType.STATE_CONFLICT, underWay + " accepted referral(s) are not completed;"
                     + " complete, revoke or mark them dropped out, or explain in openReferralsExplanation.");
         }
@@ -265,17 +206,17 @@ public class FamilyCase {
     @CommandHandler
     public long handle(ApproveClosure command, MetaData metadata) {
         Actor actor = allow(metadata, SUPERVISOR);
-        requireClosureRequested();
+        CaseGuards.requireClosureRequested(state);
         if (actor.userId().equals(state.closureRequestedBy)) {
             throw RejectedException.of(ProblemType.FORBIDDEN, "The person who asked to close a case cannot approve it.");
         }
-        return applied(new ClosureApproved(caseId, command.comment(), today()));
+        return applied(new ClosureApproved(caseId, command.comment(), CaseGuards.today()));
     }
 
     @CommandHandler
     public long handle(RejectClosure command, MetaData metadata) {
         allow(metadata, SUPERVISOR);
-        requireClosureRequested();
+        CaseGuards.requireClosureRequested(state);
         return applied(new ClosureRejected(caseId, command.comment()));
     }
 
@@ -317,7 +258,7 @@ public class FamilyCase {
         if (!state.eventIds.contains(command.eventId())) {
             throw RejectedException.invalidField("eventId", "no event with this id in case " + caseId);
         }
-        unique(state.reviewIds.contains(command.reviewId()), "Review", command.reviewId());
+        CaseGuards.requireNew(state.reviewIds.contains(command.reviewId()), "Review", command.reviewId());
         return applied(new DecisionReviewed(caseId, command.reviewId(), command.eventId(), command.verdict(),
                 command.comment()));
     }
@@ -340,52 +281,8 @@ public class FamilyCase {
         return actor;
     }
 
-    /** A provider acts only on referrals to its own institution; anything else of the case it cannot see. */
     private Referrals.Referral referralFor(MetaData metadata, NetworkDirectory network, String referralId,
                                            CaseAccess.Party... parties) {
-        Actor actor = CommandDispatcher.actorOf(metadata);
-        if (actor.is(Role.PROVIDER)) {
-            CaseAccess.require(actor, caseId, state.coordinatorId, parties);
-            Referrals.Referral referral = state.referrals.require(caseId, referralId);
-            if (!network.isStaffOf(actor.userId(), referral.institutionId())) {
-                throw CaseAccess.notVisible(caseId);
-            }
-            return referral;
-        }
-        CaseAccess.require(actor, caseId, state.coordinatorId, parties);
-        return state.referrals.require(caseId, referralId);
-    }
-
-    private void requireNotClosed() {
-        if (state.closed()) {
-            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Case " + caseId + " is closed; reopen it first.");
-        }
-    }
-
-    private void requireClosureRequested() {
-        if (state.status != CaseStatus.CLOSURE_REQUESTED) {
-            throw RejectedException.of(ProblemType.STATE_CONFLICT, "No closure of case " + caseId + " is requested.");
-        }
-    }
-
-    private void requireNotInFuture(String field, LocalDate date) {
-        if (date.isAfter(today())) {
-            throw RejectedException.invalidField(field, "lies in the future");
-        }
-    }
-
-    private static void unique(boolean exists, String what, String id) {
-        if (exists) {
-            throw RejectedException.of(ProblemType.STATE_CONFLICT, what + " " + id + " is already recorded.");
-        }
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    /** Axon's event clock, which the test fixtures control. */
-    private static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), CENTRE_ZONE);
+        return CaseAccess.referral(CommandDispatcher.actorOf(metadata), state, network, referralId, parties);
     }
 }

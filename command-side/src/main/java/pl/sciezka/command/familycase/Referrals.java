@@ -10,6 +10,7 @@ import pl.sciezka.api.familycase.ReferralIssued;
 import pl.sciezka.api.familycase.ReferralStatus;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.command.network.NetworkDirectory;
 
 /**
  * The case's referrals to the support network and where each stands: issued → accepted or declined
@@ -53,6 +54,26 @@ final class Referrals {
         if (!EnumSet.copyOf(List.of(allowed)).contains(referral.status())) {
             throw RejectedException.of(ProblemType.STATE_CONFLICT, "Referral " + referral.referralId() + " is "
                     + referral.status().labelEn() + "; it cannot be " + action + ".");
+        }
+    }
+
+    /** Set-based check: the offering exists in the support network and is still offered. */
+    static NetworkDirectory.OfferingTerms offeredTerms(NetworkDirectory network, String offeringId) {
+        NetworkDirectory.OfferingTerms offering = network.offering(offeringId).orElseThrow(
+                () -> RejectedException.invalidField("offeringId", "no offering with this id in the support network"));
+        if (offering.withdrawn()) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Offering " + offeringId
+                    + " has been withdrawn from the support network.");
+        }
+        return offering;
+    }
+
+    /** Services are delivered only to members the referral is for. */
+    static void requireReferred(Referral referral, List<String> memberIds) {
+        for (int i = 0; i < memberIds.size(); i++) {
+            if (!referral.memberIds().contains(memberIds.get(i))) {
+                throw RejectedException.invalidField("memberIds[" + i + "]", "this member was not referred");
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package pl.sciezka.command.familycase;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import pl.sciezka.api.familycase.Goal;
 import pl.sciezka.api.familycase.GoalStatus;
 import pl.sciezka.api.familycase.SupportPlanAgreed;
@@ -38,6 +41,34 @@ final class SupportPlan {
 
     boolean contains(String goalId) {
         return goals.containsKey(goalId);
+    }
+
+    /** Every goal is for named members of the family, and each goal id appears once. */
+    static void check(List<Goal> goals, Members members) {
+        if (goals.isEmpty()) {
+            throw RejectedException.invalidField("goals", "a support plan has at least one goal");
+        }
+        Set<String> goalIds = new HashSet<>();
+        for (int i = 0; i < goals.size(); i++) {
+            members.requireNamed("goals[" + i + "].memberIds", goals.get(i).memberIds());
+            if (!goalIds.add(goals.get(i).goalId())) {
+                throw RejectedException.invalidField("goals[" + i + "].goalId", "names a goal twice");
+            }
+        }
+    }
+
+    /** Rule 4: once a plan exists, a referral names the open goal it serves; before, it names none. */
+    void requireGoalServed(String goalId) {
+        if (!exists()) {
+            if (goalId != null) {
+                throw RejectedException.invalidField("goalId", "the case has no support plan yet");
+            }
+            return;
+        }
+        if (goalId == null) {
+            throw RejectedException.invalidField("goalId", "name the goal of the support plan this referral serves");
+        }
+        requireOpenGoal("goalId", goalId);
     }
 
     /** The goal must be in the current plan and still open. */
