@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import pl.sciezka.api.problem.FieldViolation;
 import pl.sciezka.api.problem.ProblemType;
@@ -101,6 +103,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return body(new Rejection(ProblemType.INVALID_INPUT, describe(errors), errors));
+    }
+
+    /** A query parameter or path variable that is not of its type, e.g. {@code asOf=yesterday}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : exception.getPropertyName();
+        String expected = exception.getRequiredType() == null ? "another type" : exception.getRequiredType().getSimpleName();
+        return body(new Rejection(ProblemType.INVALID_INPUT, field + ": '" + exception.getValue() + "' is not a valid "
+                + expected, List.of(new FieldViolation(field, "is not a valid " + expected))));
     }
 
     @Override

@@ -1,0 +1,66 @@
+package pl.sciezka.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pl.sciezka.embedded.Journey.TODAY;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A case file "as of" any past instant equals the live case file as it was recorded at that instant. */
+class CaseFileAsOfTest extends EmbeddedApplicationTest {
+
+    @Test
+    void asOfEachStepReturnsExactlyTheCaseFileOfThatStep() throws InterruptedException {
+        Journey journey = new Journey(api).network();
+        Map<Instant, String> recorded = new LinkedHashMap<>();
+        List<Consumer<Journey>> steps = new ArrayList<>(List.of(
+                Journey::family,
+                j -> api.post("anna", j.path("/diagnoses"), Map.of("source", "COMMUNITY_INTERVIEW", "problems",
+                        List.of(Map.of("area", "POVERTY", "severity", "HIGH", "memberIds", List.of(j.parentId))))).expect(201),
+                Journey::acceptedReferral,
+                j -> api.post("pup", j.path("/referrals/" + j.referralId + "/deliveries"), Map.of("deliveredOn",
+                        TODAY.toString(), "units", 3, "memberIds", List.of(j.parentId))).expect(201),
+                j -> api.post("anna", j.path("/closure-request"), Map.of("reason", "OTHER", "justification", "j",
+                        "openReferralsExplanation", "provider continues")).expect(200),
+                j -> api.post("celina", j.path("/closure-request/approval"), Map.of("comment", "ok")).expect(200)));
+        for (Consumer<Journey> step : steps) {
+            step.accept(journey);
+            long version = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
+                    + " where aggregate_identifier = ?", Long.class, journey.caseId);
+            String live = Eventually.get(Duration.ofSeconds(15), () -> {
+                ApiClient.Response response = api.get("celina", journey.path("")).expect(200);
+                assertThat(response.json().get("version").asLong()).isEqualTo(version);
+                return response.body();
+            });
+            Thread.sleep(5); // the next step's events carry a later timestamp than this instant
+            recorded.put(Instant.now(), live);
+        }
+
+        recorded.forEach((instant, live) -> {
+            ApiClient.Response asOf = api.get("celina", journey.path("?asOf=" + instant)).expect(200);
+            assertThat(asOf.json()).as("as of %s", instant).isEqualTo(ApiClient.JSON.readTree(live));
+        });
+        JsonNode first = api.get("celina", journey.path("?asOf=" + recorded.keySet().iterator().next())).json();
+        assertThat(first.get("members").size()).isEqualTo(2);
+        assertThat(first.get("referrals").size()).isZero();
+    }
+
+    @Test
+    void beforeTheCaseWasOpenedThereIsNothingToSee() {
+        Instant before = Instant.now().minusSeconds(60);
+        String caseId = api.openCase("anna", "Kowalska");
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("anna", "/api/cases/" + caseId).expect(200));
+
+        api.get("anna", "/api/cases/" + caseId + "?asOf=" + before).expect(404);
+        api.get("bartek", "/api/cases/" + caseId + "?asOf=" + Instant.now()).expect(404);
+        assertThat(api.get("anna", "/api/cases/" + caseId + "?asOf=yesterday").expect(400).json()
+                .at("/errors/0/field").asString()).isEqualTo("asOf");
+    }
+}

@@ -1,0 +1,51 @@
+package pl.sciezka.query.casefile;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.api.casefile.CaseFile;
+import pl.sciezka.api.casefile.FindCaseFile;
+import pl.sciezka.api.casefile.FindCaseFileAsOf;
+import pl.sciezka.api.familycase.FamilyCaseEvent;
+
+/**
+ * The case file as it stood at a past instant: the case's own events up to it, folded by the same
+ * code as the live case file. Who may read it is decided as for the live file.
+ */
+@Component
+class CaseFileAsOfQueryHandler {
+
+    private final EventStore events;
+    private final CaseFileQueryHandler live;
+
+    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live) {
+        this.events = events;
+        this.live = live;
+    }
+
+    @QueryHandler
+    Optional<CaseFile> handle(FindCaseFileAsOf query) {
+        if (live.handle(new FindCaseFile(query.caseId(), query.viewer())).isEmpty()) {
+            return Optional.empty();
+        }
+        CaseFileDocument file = new CaseFileDocument();
+        DomainEventStream stream = events.readEvents(query.caseId());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            Instant at = message.getTimestamp();
+            if (at.isAfter(query.asOf())) {
+                break;
+            }
+            if (message.getPayload() instanceof FamilyCaseEvent event) {
+                Object actor = message.getMetaData().get(MetadataKeys.ACTOR_ID);
+                CaseFileEvents.apply(file, event, message.getSequenceNumber(), at, actor == null ? null : actor.toString());
+            }
+        }
+        return file.version < 0 ? Optional.empty() : Optional.of(file.toView());
+    }
+}

@@ -1,0 +1,102 @@
+package pl.sciezka.query.timeline;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.api.audit.TimelineEntry;
+import pl.sciezka.api.familycase.CoordinatorReassigned;
+import pl.sciezka.api.familycase.DecisionReviewed;
+import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.api.familycase.FamilyCaseOpened;
+
+/**
+ * The audit trail: every event of a case with who, when, in which role and why, and decisions
+ * across cases by day. A review is attached to the entry it reviews, in both places.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.NAME)
+class TimelineProjection {
+
+    static final String NAME = "timeline";
+
+    private final MongoTemplate mongo;
+
+    TimelineProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(FamilyCaseEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor,
+            @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role) {
+        TimelineDocument timeline = mongo.findById(event.caseId(), TimelineDocument.class);
+        if (timeline == null) {
+            timeline = new TimelineDocument();
+            timeline.caseId = event.caseId();
+        }
+        if (timeline.version >= sequence) {
+            return;
+        }
+        EventSummaries.Summary summary = EventSummaries.of(event);
+        TimelineEntry entry = new TimelineEntry(event.caseId(), eventId, sequence, event.getClass().getSimpleName(), at,
+                actor, role, summary.text(), summary.reason(), summary.decision(), List.of());
+        timeline.entries.add(entry);
+        timeline.version = sequence;
+        if (event instanceof FamilyCaseOpened opened) {
+            timeline.coordinatorId = opened.coordinatorId();
+        } else if (event instanceof CoordinatorReassigned reassigned) {
+            timeline.coordinatorId = reassigned.coordinatorId();
+        } else if (event instanceof DecisionReviewed review) {
+            attach(timeline, review, actor, at);
+        }
+        mongo.save(timeline);
+        if (entry.decision()) {
+            saveDecision(entry);
+        }
+    }
+
+    private void attach(TimelineDocument timeline, DecisionReviewed review, String reviewer, Instant at) {
+        TimelineEntry.Review verdict = new TimelineEntry.Review(review.reviewId(), review.verdict().code(),
+                review.comment(), reviewer, at);
+        for (int i = 0; i < timeline.entries.size(); i++) {
+            TimelineEntry reviewed = timeline.entries.get(i);
+            if (reviewed.eventId().equals(review.eventId())) {
+                List<TimelineEntry.Review> reviews = new ArrayList<>(reviewed.reviews());
+                reviews.add(verdict);
+                TimelineEntry updated = new TimelineEntry(reviewed.caseId(), reviewed.eventId(), reviewed.sequence(),
+                        reviewed.type(), reviewed.occurredAt(), reviewed.actor(), reviewed.role(), reviewed.summary(),
+                        reviewed.reason(), reviewed.decision(), reviews);
+                timeline.entries.set(i, updated);
+                if (updated.decision()) {
+                    saveDecision(updated);
+                }
+            }
+        }
+    }
+
+    private void saveDecision(TimelineEntry entry) {
+        String day = entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        mongo.upsert(Query.query(Criteria.where("_id").is(day)),
+                new Update().set("decisions." + entry.eventId(), entry), DecisionDay.class);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(TimelineDocument.class);
+        mongo.dropCollection(DecisionDay.COLLECTION);
+    }
+}
