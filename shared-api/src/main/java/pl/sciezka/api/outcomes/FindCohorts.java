@@ -1,0 +1,9 @@
+package pl.sciezka.api.outcomes;
+
+import pl.sciezka.api.Actor;
+import pl.sciezka.api.familycase.Horizon;
+
+/** Compares cohorts at a horizon (rule 5: optionally only three-generation families). */
+public record FindCohorts(Actor viewer, CohortGrouping groupBy, Horizon horizon, CycleDefinition definition,
+                          boolean threeGenerationFamiliesOnly) {
+}
