@@ -1,6 +1,7 @@
 package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import javax.sql.DataSource;
@@ -13,14 +14,19 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import pl.sciezka.api.familycase.Generation;
+import pl.sciezka.embedded.PersonalDataTestEvents.PersonRegistered;
+import pl.sciezka.platform.personaldata.PersonalDataKeys;
 
 /**
  * Axon Server cannot be run here, so this checks what can be: with profile {@code axonserver} the
  * application assembles with Axon Server as event store and message buses, no JDBC at all, and
  * tokens still beside the read models. The connector keeps trying to reach the server meanwhile.
+ * Without a database there is no personal-data key store, so personal data cannot be stored yet.
  * The projections run as subscribing processors in this test only: a streaming processor asks the
  * event store for its first token when it starts, and there is no server here to answer.
  */
@@ -43,6 +49,11 @@ class AxonServerProfileTest {
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(context.getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getSimpleName().startsWith("Jdbc"));
+            // no database, so no key store: personal data is refused rather than sent to the server in plaintext
+            assertThat(context.getBeansOfType(PersonalDataKeys.class)).isEmpty();
+            assertThatThrownBy(() -> context.getBean("eventSerializer", Serializer.class).serialize(
+                    new PersonRegistered("f", "p", "Janina", "Kowalska", null, 1985, Generation.PARENT), byte[].class))
+                    .rootCause().hasMessageContaining("no personal-data key store");
         }
     }
 }

@@ -7,15 +7,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default as it runs, on a random port with its own data directory: the real HTTP
- * stack, H2 event store and embedded MongoDB wire server. Subclasses share one application.
+ * stack, H2 event store and embedded MongoDB wire server. Subclasses share one application, which
+ * also runs a test-only projection ({@link PeopleProjection}), so tests that need one start no second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PeopleProjection.class)
 abstract class EmbeddedApplicationTest {
 
     private static final Path DATA_DIR;

@@ -3,10 +3,13 @@ package pl.sciezka.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +18,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import pl.sciezka.api.familycase.Generation;
+import pl.sciezka.api.personaldata.PersonalData;
+import pl.sciezka.embedded.PersonalDataTestEvents.PersonRegistered;
+import pl.sciezka.platform.personaldata.PersonalDataKeys;
 
 /**
  * Profile {@code postgres}: the same JDBC event store on a real PostgreSQL server (binaries from
- * Maven Central, started by the test), tables created by the PostgreSQL migrations.
+ * Maven Central, started by the test), tables created by the PostgreSQL migrations, personal data
+ * encrypted with keys in that database.
  */
 class PostgresProfileTest {
 
@@ -55,9 +63,27 @@ class PostgresProfileTest {
                     + " order by sequence_number", String.class, caseId))
                     .isEqualTo(List.of("pl.sciezka.api.familycase.FamilyCaseOpened",
                             "pl.sciezka.api.familycase.DiagnosisRecorded"));
-            assertThat(jdbc.queryForObject("select max(version) from flyway_schema_history", String.class)).isEqualTo("1");
+            assertThat(jdbc.queryForList("select version from flyway_schema_history", String.class)).contains("1", "3");
             Eventually.within(Duration.ofSeconds(15), () -> assertThat(
                     api.get("anna", "/api/cases/" + caseId).expect(200).json().get("version").asLong()).isEqualTo(1));
+
+            personalDataIsEncryptedAndErasable(context.getBean(EventStore.class),
+                    context.getBean(PersonalDataKeys.class), jdbc);
         }
+    }
+
+    private static void personalDataIsEncryptedAndErasable(EventStore events, PersonalDataKeys keys, JdbcTemplate jdbc) {
+        String fileId = UUID.randomUUID().toString();
+        String personId = UUID.randomUUID().toString();
+        events.publish(PersonalDataTestEvents.event(fileId, 0, new PersonRegistered(fileId, personId, "Janina",
+                "Kowalska", "85010112345", 1985, Generation.PARENT)));
+        assertThat(new String(jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ?",
+                byte[].class, fileId), StandardCharsets.UTF_8)).doesNotContain("Kowalska").contains("AES-256-GCM");
+        assertThat(((PersonRegistered) events.readEvents(fileId).next().getPayload()).lastName()).isEqualTo("Kowalska");
+
+        keys.destroy(personId);
+
+        assertThat(events.readEvents(fileId).next().getPayload()).isEqualTo(new PersonRegistered(fileId, personId,
+                PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, 1985, Generation.PARENT));
     }
 }

@@ -11,9 +11,12 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.platform.personaldata.PersonalDataKeys;
+import pl.sciezka.platform.personaldata.PersonalDataModule;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -76,10 +79,16 @@ public class AxonMessagingConfiguration {
      * tokens carry polymorphic fields (a ReplayToken's reset context is typed {@code Object}), which
      * Jackson 3 refuses to resolve unless the allowed classes are named: Axon's, ours, and the JDK's
      * value types.
+     * <p>
+     * Personal data ({@code @PersonalData} components) is encrypted per data subject on the way in and
+     * decrypted on the way out, so erasing a person needs no stored event rewritten. Axon applies only
+     * the first customizer bean it finds, to all its Jackson 3 serialisers; this is the one, and any
+     * further setting belongs here.
      */
     @Bean
-    Jackson3SerializerCustomizer axonJson() {
+    Jackson3SerializerCustomizer axonJson(ObjectProvider<PersonalDataKeys> personalDataKeys) {
         return builder -> builder
+                .addModule(new PersonalDataModule(personalDataKeys.getIfAvailable()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")

@@ -1,0 +1,13 @@
+-- One AES key per data subject, for the personal data inside stored events (pl.sciezka.platform.personaldata).
+-- The events hold only ciphertext; erasing a person sets secret_key to NULL, and what was encrypted with
+-- it can no longer be read. The row stays as a tombstone so that no new key is ever made for that person.
+-- A separate table in the event store's database: the key and the event of an erasure commit together,
+-- and deleting or nulling here is allowed where domain_event_entry is append-only. An UPDATE leaves the
+-- old row version (with the key) in the table file until VACUUM; README "Personal data and erasure".
+CREATE TABLE personal_data_key (
+    subject_id   VARCHAR(255) NOT NULL PRIMARY KEY,
+    secret_key   BYTEA,
+    created_at   TIMESTAMPTZ  NOT NULL,
+    destroyed_at TIMESTAMPTZ,
+    CONSTRAINT personal_data_key_live_or_destroyed CHECK ((secret_key IS NULL) = (destroyed_at IS NOT NULL))
+);
