@@ -1,6 +1,7 @@
 package pl.sciezka.api.casefile;
 
 import pl.sciezka.api.familycase.Generation;
+import pl.sciezka.api.personaldata.PersonalData;
 
 /** A member as the case file shows them; after erasure the personal fields read {@link #ERASED}. */
 public record CaseFileMember(String memberId,
@@ -13,5 +14,5 @@ public record CaseFileMember(String memberId,
                              boolean erased) {
 
     /** What erased personal data reads as. */
-    public static final String ERASED = "[usunięte]";
+    public static final String ERASED = PersonalData.ERASED;
 }

@@ -1,5 +1,15 @@
 package pl.sciezka.api.familycase;
 
-/** A member's personal data was erased; birth year, generation and measurements remain. */
-public record MemberErased(String caseId, String memberId, String reason) implements FamilyCaseEvent {
+import pl.sciezka.api.personaldata.ErasesDataSubject;
+
+/**
+ * A member's personal data was erased (GDPR art. 17): storing this event destroys the member's key.
+ * Birth year, generation and measurements remain.
+ */
+public record MemberErased(String caseId, String memberId, String reason) implements FamilyCaseEvent, ErasesDataSubject {
+
+    @Override
+    public String erasedSubjectId() {
+        return memberId;
+    }
 }
