@@ -3,7 +3,6 @@ package pl.sciezka.command.familycase;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,7 @@ class FamilyCaseController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenFamilyCaseRequest request, Actor actor) {
-        String caseId = UUID.randomUUID().toString();
+        String caseId = commands.newId(actor, "caseId");
         long version = commands.send(
                 new OpenFamilyCase(caseId, request.familyName(), request.district(), request.coordinatorId()), actor);
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
@@ -40,7 +39,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, String>> recordDiagnosis(@PathVariable String caseId,
                                                         @Valid @RequestBody RecordDiagnosisRequest request,
                                                         Actor actor) {
-        String diagnosisId = UUID.randomUUID().toString();
+        String diagnosisId = commands.newId(actor, "diagnosisId");
         long version = commands.send(
                 new RecordDiagnosis(caseId, diagnosisId, request.source(), request.diagnosedProblems()), actor);
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,19 @@ class TwoNodesRaceTest extends EmbeddedApplicationTest {
 
         Races.assertEachSucceededAtItsOwnVersion(responses);
         assertThat(eventsOfCase(caseId)).isEqualTo(WRITES + 1);
+    }
+
+    @Test
+    void oneRequestRepeatedOnBothNodesAtOnceIsHandledOnce() throws Exception {
+        String caseId = api.openCase("anna", "Nowak");
+        String key = UUID.randomUUID().toString();
+
+        List<ApiClient.Response> responses = Races.concurrently(8, i -> nodeFor(i).post("anna",
+                "/api/cases/" + caseId + "/diagnoses", POVERTY, "Idempotency-Key", key));
+
+        Races.assertAllSame(responses);
+        responses.get(0).expect(201);
+        assertThat(eventsOfCase(caseId)).isEqualTo(2);
     }
 
     private ApiClient nodeFor(int request) {
