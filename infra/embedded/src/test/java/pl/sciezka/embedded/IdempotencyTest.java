@@ -2,6 +2,7 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,12 @@ class IdempotencyTest extends EmbeddedApplicationTest {
 
         assertThat(storedEvents()).isEqualTo(stored);
         assertThat(idempotencyKeysOfCase(caseId)).containsExactly(openKey, diagnosisKey);
+        // and the projections took the keyed events like any other
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            JsonNode file = api.get("anna", "/api/cases/" + caseId).expect(200).json();
+            assertThat(file.get("version").asLong()).isEqualTo(1);
+            assertThat(file.get("diagnoses").size()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -1,17 +1,33 @@
 package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.api.familycase.DiagnosedProblem;
+import pl.sciezka.api.familycase.DiagnosisSource;
+import pl.sciezka.api.familycase.ProblemArea;
+import pl.sciezka.api.familycase.RecordDiagnosis;
+import pl.sciezka.api.familycase.Severity;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
 
 /** A write may name the case version it was based on (If-Match); if the case has moved on, 412 and nothing stored. */
 class IfMatchTest extends EmbeddedApplicationTest {
 
     private static final Map<String, Object> POVERTY = ApiClient.diagnosis("POVERTY");
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void writeBasedOnAVersionTheCaseHasLeftIs412AndStoresNothing() {
@@ -72,6 +88,24 @@ class IfMatchTest extends EmbeddedApplicationTest {
         String caseId = diagnosedCase();
 
         api.post("bartek", diagnoses(caseId), POVERTY, "If-Match", "\"0\"").expectProblem(404, "not-found");
+    }
+
+    /**
+     * Axon's own answer to a stale version is a concurrency exception, which the command gateway would
+     * retry in vain and which Axon Server would deliver without its type; the command side answers a
+     * final rejection instead.
+     */
+    @Test
+    void staleVersionIsAFinalRejectionNotALostRaceToRetry() {
+        String caseId = diagnosedCase();
+        RecordDiagnosis diagnosis = new RecordDiagnosis(caseId, UUID.randomUUID().toString(),
+                DiagnosisSource.TASK_TEAM, List.of(new DiagnosedProblem(ProblemArea.POVERTY, List.of(), Severity.LOW, null)));
+
+        assertThatThrownBy(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(diagnosis)
+                .withMetaData(Map.of(MetadataKeys.ACTOR_ID, "anna", MetadataKeys.ACTOR_ROLE, "CASEWORKER",
+                        MetadataKeys.EXPECTED_VERSION, 0L))))
+                .isInstanceOfSatisfying(RejectedException.class,
+                        rejected -> assertThat(rejected.rejection().type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
     }
 
     /** Opened by anna and diagnosed once: version 1. */
