@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +39,7 @@ class FamilyCaseController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenFamilyCaseRequest request, Actor actor) {
-        String caseId = newId();
+        String caseId = commands.newId(actor, "caseId");
         long version = commands.send(
                 new OpenFamilyCase(caseId, request.familyName(), request.district(), request.coordinatorId()), actor);
         return created(caseId, version, "caseId", caseId);
@@ -50,7 +49,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> registerMember(@PathVariable String caseId,
                                                        @Valid @RequestBody CaseRequests.RegisterMember request,
                                                        Actor actor) {
-        String memberId = newId();
+        String memberId = commands.newId(actor, "memberId");
         long version = commands.send(new RegisterMember(caseId, memberId, request.firstName(), request.lastName(),
                 request.birthYear(), request.generation(), request.relation(), request.pesel()), actor);
         return created(caseId, version, "memberId", memberId);
@@ -60,7 +59,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordDiagnosis(@PathVariable String caseId,
                                                         @Valid @RequestBody RecordDiagnosisRequest request,
                                                         Actor actor) {
-        String diagnosisId = newId();
+        String diagnosisId = commands.newId(actor, "diagnosisId");
         long version = commands.send(
                 new RecordDiagnosis(caseId, diagnosisId, request.source(), request.diagnosedProblems()), actor);
         return created(caseId, version, "diagnosisId", diagnosisId);
@@ -71,9 +70,12 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> agreeSupportPlan(@PathVariable String caseId,
                                                          @Valid @RequestBody CaseRequests.AgreeSupportPlan request,
                                                          Actor actor) {
-        List<Goal> goals = request.goals().stream()
-                .map(goal -> new Goal(goal.goalId() == null ? newId() : goal.goalId(), goal.area(), goal.memberIds(),
-                        goal.description(), goal.targetDate()))
+        List<Goal> goals = java.util.stream.IntStream.range(0, request.goals().size())
+                .mapToObj(i -> {
+                    CaseRequests.Goal goal = request.goals().get(i);
+                    String goalId = goal.goalId() == null ? commands.newId(actor, "goalId-" + i) : goal.goalId();
+                    return new Goal(goalId, goal.area(), goal.memberIds(), goal.description(), goal.targetDate());
+                })
                 .toList();
         PlanVersion written = commands.send(new AgreeSupportPlan(caseId, goals), actor);
         return ResponseEntity.ok().eTag(Long.toString(written.version())).body(Map.of(
@@ -94,7 +96,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordMeeting(@PathVariable String caseId,
                                                       @Valid @RequestBody CaseRequests.RecordMeeting request,
                                                       Actor actor) {
-        String meetingId = newId();
+        String meetingId = commands.newId(actor, "meetingId");
         List<MeetingParticipant> participants = request.participants().stream()
                 .map(p -> new MeetingParticipant(p.name(), p.institution(), p.role(), p.userId())).toList();
         List<MeetingDecision> decisions = request.decisions() == null ? List.of() : request.decisions().stream()
@@ -108,7 +110,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordMeasurement(@PathVariable String caseId,
                                                           @Valid @RequestBody CaseRequests.RecordMeasurement request,
                                                           Actor actor) {
-        String measurementId = newId();
+        String measurementId = commands.newId(actor, "measurementId");
         CaseRequests.Household household = request.household();
         List<MemberIndicators> members = request.members() == null ? List.of() : request.members().stream()
                 .map(m -> new MemberIndicators(m.memberId(), m.employment(), m.inEducationOrTraining(),
@@ -119,10 +121,6 @@ class FamilyCaseController {
                 household.receivesSocialAssistance(), household.monthsOnAssistanceLast12(), household.housing()),
                 members, request.correctsMeasurementId()), actor);
         return created(caseId, version, "measurementId", measurementId);
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
     }
 
     static ResponseEntity<Map<String, Object>> created(String caseId, long version, String idName, String id) {

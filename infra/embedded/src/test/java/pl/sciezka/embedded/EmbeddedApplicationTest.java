@@ -52,4 +52,9 @@ abstract class EmbeddedApplicationTest {
     long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
+
+    long eventsOfCase(String caseId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, caseId);
+    }
 }
