@@ -8,37 +8,55 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.api.Role;
 import pl.sciezka.api.casefile.CaseFile;
 import pl.sciezka.api.casefile.FindCaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.query.pseudonyms.PseudonymDirectory;
+import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /**
  * The case file as it stood at a past instant: the case's own events up to it, folded by the same
- * code as the live case file. Who may read it is decided as for the live file.
+ * code as the live case file. Who may read it is decided as for the live file, and evaluators, who
+ * name the case by its pseudonym, get it pseudonymised.
  */
 @Component
 class CaseFileAsOfQueryHandler {
 
     private final EventStore events;
     private final CaseFileQueryHandler live;
+    private final PseudonymDirectory directory;
+    private final Pseudonyms pseudonyms;
 
-    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live) {
+    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, PseudonymDirectory directory,
+                             Pseudonyms pseudonyms) {
         this.events = events;
         this.live = live;
+        this.directory = directory;
+        this.pseudonyms = pseudonyms;
     }
 
     @QueryHandler
     Optional<CaseFile> handle(FindCaseFileAsOf query) {
+        if (query.viewer().is(Role.EVALUATOR)) {
+            return directory.caseOf(query.caseId())
+                    .flatMap(caseId -> fold(caseId, query.asOf()))
+                    .map(file -> EvaluatorCaseFile.of(file, pseudonyms));
+        }
         if (live.handle(new FindCaseFile(query.caseId(), query.viewer())).isEmpty()) {
             return Optional.empty();
         }
+        return fold(query.caseId(), query.asOf());
+    }
+
+    private Optional<CaseFile> fold(String caseId, Instant asOf) {
         CaseFileDocument file = new CaseFileDocument();
-        DomainEventStream stream = events.readEvents(query.caseId());
+        DomainEventStream stream = events.readEvents(caseId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Instant at = message.getTimestamp();
-            if (at.isAfter(query.asOf())) {
+            if (at.isAfter(asOf)) {
                 break;
             }
             if (message.getPayload() instanceof FamilyCaseEvent event) {

@@ -12,6 +12,7 @@ import pl.sciezka.api.outcomes.FindCaseOutcomes;
 import pl.sciezka.api.outcomes.FindCohorts;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.query.pseudonyms.PseudonymDirectory;
 
 /**
  * Outcomes for the coordinator (own cases), supervisors and evaluators. Evaluators name and see a
@@ -21,9 +22,11 @@ import pl.sciezka.api.problem.RejectedException;
 class OutcomesQueryHandler {
 
     private final MongoTemplate mongo;
+    private final PseudonymDirectory directory;
 
-    OutcomesQueryHandler(MongoTemplate mongo) {
+    OutcomesQueryHandler(MongoTemplate mongo, PseudonymDirectory directory) {
         this.mongo = mongo;
+        this.directory = directory;
     }
 
     @QueryHandler
@@ -31,8 +34,7 @@ class OutcomesQueryHandler {
         Actor viewer = query.viewer();
         Optional<OutcomeDocument> outcome;
         if (viewer.is(Role.EVALUATOR)) {
-            outcome = Optional.ofNullable(mongo.findById(query.caseId(), CasePseudonym.class))
-                    .map(pseudonym -> mongo.findById(pseudonym.caseId(), OutcomeDocument.class));
+            outcome = directory.caseOf(query.caseId()).map(caseId -> mongo.findById(caseId, OutcomeDocument.class));
         } else if (viewer.is(Role.SUPERVISOR) || viewer.is(Role.CASEWORKER)) {
             outcome = Optional.ofNullable(mongo.findById(query.caseId(), OutcomeDocument.class))
                     .filter(found -> viewer.is(Role.SUPERVISOR) || viewer.userId().equals(found.coordinatorId));
