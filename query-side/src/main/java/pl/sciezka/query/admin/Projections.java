@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
 /** The streaming event processors behind the read models: their status, and rebuilding one from the events. */
@@ -29,7 +31,7 @@ public class Projections {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, processing.deadLetterQueue(processor.getName())))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
@@ -39,21 +41,23 @@ public class Projections {
     }
 
     /**
-     * Stops the processor, resets its tokens (its {@code @ResetHandler}s empty the read model) and
-     * starts it again from the first event. Answers once the replay has begun, so the status read
+     * Stops the processor, empties its dead-letter queue (the replay meets those events again), resets
+     * its tokens (its {@code @ResetHandler}s empty the read model) and starts it again from the first event. Answers once the replay has begun, so the status read
      * next already shows it; the replay itself goes on in the background.
      */
     public boolean rebuild(String name) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
         processor.ifPresent(found -> {
             found.shutDown();
+            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
             found.resetTokens();
             found.start();
         });
         return processor.isPresent();
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    private static ProjectionStatus status(StreamingEventProcessor processor, long head,
+                                           Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.isEmpty() ? -1 : segments.stream()
                 .mapToLong(segment -> position(segment.getCurrentPosition().isPresent()
@@ -63,7 +67,9 @@ public class Projections {
                 segments.stream().anyMatch(Projections::behindItsResetPoint),
                 !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
                 processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState),
-                position, head, Math.max(0, head - position), segments.size());
+                position, head, Math.max(0, head - position), segments.size(),
+                deadLetters.map(SequencedDeadLetterQueue::size).orElse(0L),
+                deadLetters.map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L));
     }
 
     /**
