@@ -21,7 +21,7 @@ class MemberErasureTest extends EmbeddedApplicationTest {
 
     private static final String FIRST_NAME = "Bożydar";
     private static final String LAST_NAME = "Wichrowski";
-    private static final String PESEL = "85031401237";
+    private static final String PESEL = "85031404568"; // no other test uses it: Journey's father has 85031401237
 
     @Autowired
     MongoTemplate mongo;
