@@ -10,21 +10,29 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.query.pseudonyms.Pseudonyms;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Supervisors see who read which case file, timeline or as-of view and when, including attempts that
- * were refused or found nothing; the record names people only by user id and cases only by id.
+ * were refused or found nothing, and an evaluator's read of a case named by its pseudonym under the
+ * case's id; the record names people only by user id and cases only by id.
  */
 class ReadAuditTest extends EmbeddedApplicationTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Pseudonyms pseudonyms;
 
     @Test
     void everyReadOfACaseIsRecordedWithWhoWhatWhenAndHowItWasAnswered() {
         Journey journey = new Journey(api).family();
-        Eventually.within(Duration.ofSeconds(15), () -> api.get("ewa", journey.path("")).expect(200));
+        String pseudonym = pseudonyms.of("case", journey.caseId);
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            api.get("ewa", journey.path("")).expect(200);
+            api.get("dawid", "/api/outcomes/cases/" + pseudonym).expect(200);
+        });
         Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps of an instant
         Instant asOf = from;
 
@@ -34,14 +42,16 @@ class ReadAuditTest extends EmbeddedApplicationTest {
         api.get("bartek", journey.path("")).expect(404);
         api.get("dawid", journey.path("")).expect(403);
         api.get("ewa", journey.path("/timeline")).expect(403);
+        api.get("dawid", "/api/cases/" + pseudonym + "?asOf=" + asOf).expect(200);
         Instant to = Instant.now();
 
         JsonNode page = api.get("celina", "/api/audit/reads?caseId=" + journey.caseId + "&from=" + from + "&to=" + to)
                 .expect(200).json();
-        assertThat(page.get("total").asLong()).isEqualTo(6);
+        assertThat(page.get("total").asLong()).isEqualTo(7);
         List<JsonNode> reads = page.get("reads").valueStream().toList();
         assertThat(reads).extracting(read -> read.get("actor").asString() + " " + read.get("role").asString() + " "
                 + read.get("kind").asString() + " " + read.get("outcome").asString()).containsExactly(
+                "dawid EVALUATOR CASE_FILE_AS_OF SHOWN",
                 "ewa SPECIALIST TIMELINE REFUSED",
                 "dawid EVALUATOR CASE_FILE REFUSED",
                 "bartek CASEWORKER CASE_FILE NOT_FOUND",
@@ -53,14 +63,15 @@ class ReadAuditTest extends EmbeddedApplicationTest {
             Instant at = Instant.parse(read.get("at").asString());
             assertThat(at).isBetween(from, to);
         });
-        assertThat(Instant.parse(reads.get(3).get("asOf").asString())).isEqualTo(asOf);
+        assertThat(Instant.parse(reads.get(4).get("asOf").asString())).isEqualTo(asOf);
+        assertThat(Instant.parse(reads.get(0).get("asOf").asString())).isEqualTo(asOf);
 
         JsonNode annas = api.get("celina", "/api/audit/reads?actor=anna&caseId=" + journey.caseId).expect(200).json();
         assertThat(annas.get("total").asLong()).isEqualTo(1);
         JsonNode paged = api.get("celina", "/api/audit/reads?caseId=" + journey.caseId + "&size=2&page=1&from=" + from
                 + "&to=" + to).expect(200).json();
         assertThat(paged.get("reads").valueStream().map(read -> read.get("actor").asString()))
-                .containsExactly("bartek", "celina");
+                .containsExactly("dawid", "bartek");
         assertThat(api.get("celina", "/api/audit/reads?caseId=" + journey.caseId + "&to=" + from.minusSeconds(60))
                 .expect(200).json().get("total").asLong()).isZero();
 

@@ -7,6 +7,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
+import pl.sciezka.api.Role;
 import pl.sciezka.api.audit.FindTimeline;
 import pl.sciezka.api.audit.ReadEntry.ReadKind;
 import pl.sciezka.api.audit.ReadEntry.ReadOutcome;
@@ -14,6 +15,7 @@ import pl.sciezka.api.casefile.FindCaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.query.pseudonyms.CasePseudonyms;
 
 /**
  * Records every answer to a case file, an as-of case file or a timeline query, where the query is
@@ -24,16 +26,18 @@ import pl.sciezka.api.problem.RejectedException;
 class ReadAuditInterceptor implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
 
     private final ReadAudit audit;
+    private final CasePseudonyms casePseudonyms;
 
     /** Axon's auto-configuration registers every query handler interceptor bean with the query bus. */
-    ReadAuditInterceptor(ReadAudit audit) {
+    ReadAuditInterceptor(ReadAudit audit, CasePseudonyms casePseudonyms) {
         this.audit = audit;
+        this.casePseudonyms = casePseudonyms;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends QueryMessage<?, ?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object query = unitOfWork.getMessage().getPayload();
-        Read read = Read.of(query);
+        Read read = Read.of(query, casePseudonyms);
         if (read == null) {
             return chain.proceed();
         }
@@ -52,11 +56,14 @@ class ReadAuditInterceptor implements MessageHandlerInterceptor<QueryMessage<?, 
 
     private record Read(Actor reader, ReadKind kind, String caseId, java.time.Instant asOf) {
 
-        static Read of(Object query) {
+        /** An evaluator names a case by its pseudonym; the audit records the case itself. */
+        static Read of(Object query, CasePseudonyms casePseudonyms) {
             if (query instanceof FindCaseFile file) {
                 return new Read(file.viewer(), ReadKind.CASE_FILE, file.caseId(), null);
             } else if (query instanceof FindCaseFileAsOf asOf) {
-                return new Read(asOf.viewer(), ReadKind.CASE_FILE_AS_OF, asOf.caseId(), asOf.asOf());
+                String caseId = asOf.viewer().is(Role.EVALUATOR)
+                        ? casePseudonyms.caseIdOf(asOf.caseId()).orElse(asOf.caseId()) : asOf.caseId();
+                return new Read(asOf.viewer(), ReadKind.CASE_FILE_AS_OF, caseId, asOf.asOf());
             } else if (query instanceof FindTimeline timeline) {
                 return new Read(timeline.viewer(), ReadKind.TIMELINE, timeline.caseId(), null);
             }
