@@ -158,7 +158,7 @@ final class ExportPolicy {
             return record(value);
         } else if (value instanceof Collection<?> values) {
             ArrayNode array = json.arrayNode();
-            values.forEach(element -> array.add(value(element)));
+            inStableOrder(values).forEach(element -> array.add(value(element)));
             return array;
         } else if (value instanceof Enum<?> code) {
             return json.stringNode(code.name());
@@ -174,7 +174,16 @@ final class ExportPolicy {
         return json.stringNode(value.toString()); // dates, and the strings the rules keep
     }
 
-    private static Object read(RecordComponent component, Object record) {
+    /** A set's order differs from one JVM to the next; the export's lines should not. */
+    private static Collection<?> inStableOrder(Collection<?> values) {
+        if (!(values instanceof java.util.Set<?>)) {
+            return values;
+        }
+        return values.stream().sorted(java.util.Comparator.comparing(element -> element instanceof Enum<?> code
+                ? String.format("%08d", code.ordinal()) : String.valueOf(element))).toList();
+    }
+
+        private static Object read(RecordComponent component, Object record) {
         try {
             return component.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {

@@ -94,6 +94,17 @@ class ExportPolicyTest {
     }
 
     @Test
+    void setsAreWrittenInTheOrderOfTheirCodeList() {
+        ObjectNode payload = policy.payload(new pl.sciezka.api.familycase.OutcomeMeasured("c1", "m1", 1,
+                pl.sciezka.api.familycase.Horizon.EXIT, LocalDate.of(2026, 3, 1), null,
+                List.of(new pl.sciezka.api.familycase.MemberIndicators("p1", null, null, null, Set.of(
+                        pl.sciezka.api.familycase.ProblemArea.ADDICTION, pl.sciezka.api.familycase.ProblemArea.POVERTY,
+                        pl.sciezka.api.familycase.ProblemArea.UNEMPLOYMENT))), null));
+        assertThat(payload.at("/members/0/openProblemAreas").toString())
+                .isEqualTo("[\"POVERTY\",\"UNEMPLOYMENT\",\"ADDICTION\"]");
+    }
+
+    @Test
     void aTypeWithoutRulesIsWithheldWhole() {
         record Unknown(String name) {
         }
