@@ -92,6 +92,10 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
             assertThat(figures(current, "offerings", "offeringId", counsellingSessions).get("deliveries").asInt()).isEqualTo(4);
             assertThat(figures(current, "offerings", "offeringId", internship).get("deliveries").asInt()).isEqualTo(1);
             assertThat(figures(current, "offerings", "offeringId", counsellingSessions).get("accepted").asInt()).isEqualTo(3);
+            assertThat(entry(current, "offerings", "offeringId", housing).get("withdrawn").asBoolean()).isTrue();
+            for (String family : List.of(x, y, z)) {
+                assertThat(entry(current, "families", "caseId", family).get("deliveries").asInt()).isEqualTo(family == z ? 1 : 2);
+            }
             return current;
         });
 
@@ -132,7 +136,7 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         for (String user : List.of("anna", "ewa", "celina", "dawid", "pup", "admin")) {
             JsonNode catalogue = Eventually.get(READ_SIDE, () -> {
                 JsonNode current = api.get(user, "/api/network/offerings").expect(200).json();
-                entry(current, "offerings", "offeringId", housing);
+                assertThat(entry(current, "offerings", "offeringId", housing).get("withdrawn").asBoolean()).isTrue();
                 return current;
             });
             JsonNode sessions = entry(catalogue, "offerings", "offeringId", counsellingSessions);

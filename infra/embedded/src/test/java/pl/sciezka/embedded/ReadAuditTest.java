@@ -31,6 +31,7 @@ class ReadAuditTest extends EmbeddedApplicationTest {
         String pseudonym = pseudonyms.of("case", journey.caseId);
         Eventually.within(Duration.ofSeconds(15), () -> {
             api.get("ewa", journey.path("")).expect(200);
+            api.get("celina", journey.path("/timeline")).expect(200);
             api.get("dawid", "/api/outcomes/cases/" + pseudonym).expect(200);
         });
         Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps of an instant
