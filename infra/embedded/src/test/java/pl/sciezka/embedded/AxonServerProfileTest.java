@@ -41,7 +41,10 @@ class AxonServerProfileTest {
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-axonserver"),
                 "--axon.axonserver.servers=127.0.0.1:1",
                 "--axon.eventhandling.processors.case-file.mode=subscribing",
-                "--axon.eventhandling.processors.caseload.mode=subscribing")) {
+                "--axon.eventhandling.processors.caseload.mode=subscribing",
+                "--axon.eventhandling.processors.timeline.mode=subscribing",
+                "--axon.eventhandling.processors.outcomes.mode=subscribing",
+                "--axon.eventhandling.processors.network.mode=subscribing")) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
