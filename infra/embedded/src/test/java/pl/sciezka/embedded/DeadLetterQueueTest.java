@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An event a projection cannot handle waits in the dead-letter queue with the later events of its
- * case, visible to administrators, while the projection goes on with every other case.
+ * case, visible to administrators, while the projection goes on with every other case; once the
+ * cause is fixed, a retry hands them to the projection again.
  */
 class DeadLetterQueueTest extends EmbeddedApplicationTest {
 
@@ -50,6 +51,33 @@ class DeadLetterQueueTest extends EmbeddedApplicationTest {
                 "pl.sciezka.api.familycase.FamilyCaseOpened", "pl.sciezka.api.familycase.DiagnosisRecorded");
         assertThat(letters.get(0).get("CAUSE_TYPE")).isEqualTo(IllegalStateException.class.getName());
         assertThat((String) letters.get(0).get("CAUSE_MESSAGE")).contains(poisoned);
+
+        // administrators see each waiting event and why it failed
+        JsonNode waiting = api.get("admin", "/api/admin/projections/" + PoisonProjection.NAME + "/dead-letters")
+                .expect(200).json();
+        assertThat(waiting.valueStream().map(letter -> letter.get("payloadType").asString() + " "
+                + letter.get("aggregateId").asString() + " " + letter.get("sequenceNumber").asLong()))
+                .containsExactly("FamilyCaseOpened " + poisoned + " 0", "DiagnosisRecorded " + poisoned + " 1");
+        assertThat(waiting.at("/0/causeType").asString()).isEqualTo(IllegalStateException.class.getName());
+        api.get("celina", "/api/admin/projections/" + PoisonProjection.NAME + "/dead-letters").expect(403);
+        api.get("admin", "/api/admin/projections/no-such/dead-letters").expect(404);
+
+        // retried while the bug is still there, they stay; once it is fixed, they go through in order
+        assertThat(api.post("admin", "/api/admin/projections/" + PoisonProjection.NAME + "/dead-letters/retry", "")
+                .expect(200).json().get("deadLetters").asLong()).isEqualTo(2);
+        assertThat(poison.handledCases).doesNotContain(poisoned);
+        poison.poisonous = false;
+        try {
+            JsonNode afterRetry = api.post("admin", "/api/admin/projections/" + PoisonProjection.NAME
+                    + "/dead-letters/retry", "").expect(200).json();
+            assertThat(afterRetry.get("deadLetters").asLong()).isZero();
+            assertThat(afterRetry.get("deadLetterSequences").asLong()).isZero();
+            assertThat(poison.handledCases).contains(poisoned);
+            assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
+                    Long.class, PoisonProjection.NAME)).isZero();
+        } finally {
+            poison.poisonous = true;
+        }
 
         // the real projections handled the same case without trouble
         Eventually.within(READ_SIDE, () -> api.get("anna", "/api/cases/" + poisoned).expect(200));

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +58,42 @@ public class Projections {
             found.start();
         });
         return processor.isPresent();
+    }
+
+    /** The events waiting in the projection's dead-letter queue, oldest sequence first; empty if it has no queue. */
+    public Optional<List<DeadLetterEntry>> deadLetters(String name) {
+        if (processing.eventProcessor(name, StreamingEventProcessor.class).isEmpty()) {
+            return Optional.empty();
+        }
+        List<DeadLetterEntry> entries = new java.util.ArrayList<>();
+        processing.deadLetterQueue(name).ifPresent(queue -> queue.deadLetters().forEach(sequence ->
+                sequence.forEach(letter -> entries.add(entry(letter)))));
+        return Optional.of(entries);
+    }
+
+    /**
+     * Hands every waiting sequence back to the projection's handlers, once: a sequence that now goes
+     * through leaves the queue, one that fails again stays. Empty if there is no such projection.
+     */
+    public Optional<ProjectionStatus> retryDeadLetters(String name) {
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> retrier = processing.sequencedDeadLetterProcessor(name);
+        Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(name);
+        if (retrier.isPresent() && queue.isPresent()) {
+            long sequences = queue.get().amountOfSequences();
+            for (long tried = 0; tried < sequences && retrier.get().processAny(); tried++) {
+                // each successful round takes one sequence out of the queue
+            }
+        }
+        return one(name);
+    }
+
+    private static DeadLetterEntry entry(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> event = letter.message();
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> inStream ? inStream : null;
+        return new DeadLetterEntry(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(), letter.enqueuedAt(), letter.lastTouched(),
+                letter.cause().map(Cause::type).orElse(null), letter.cause().map(Cause::message).orElse(null));
     }
 
     private static ProjectionStatus status(StreamingEventProcessor processor, long head,
