@@ -3,7 +3,10 @@ package pl.sciezka.query.readaudit;
 import java.time.Clock;
 import java.time.Instant;
 import org.bson.types.ObjectId;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
 import pl.sciezka.api.audit.ReadEntry.ReadKind;
@@ -18,6 +21,11 @@ public class ReadAudit {
 
     ReadAudit(MongoTemplate mongo) {
         this.mongo = mongo;
+        // supervisors ask by case or by reader, newest first; Spring Boot creates no index by itself
+        IndexOperations indexes = mongo.indexOps(ReadRecord.class);
+        indexes.createIndex(new Index().named("by_case").on("caseId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().named("by_actor").on("actor", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().named("by_time").on("at", Sort.Direction.DESC));
     }
 
     /**

@@ -2,7 +2,6 @@ package pl.sciezka.query.readaudit;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import pl.sciezka.api.audit.ReadEntry;
 
@@ -11,8 +10,6 @@ import pl.sciezka.api.audit.ReadEntry;
  * a read is answered, never emptied by a rebuild, and never updated.
  */
 @Document(ReadRecord.COLLECTION)
-@CompoundIndex(name = "by_case", def = "{'caseId': 1, 'at': -1}")
-@CompoundIndex(name = "by_actor", def = "{'actor': 1, 'at': -1}")
 record ReadRecord(@Id String readId, Instant at, String actor, String role, ReadEntry.ReadKind kind, String caseId,
                   Instant asOf, ReadEntry.ReadOutcome outcome) {
 
