@@ -7,7 +7,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import pl.sciezka.api.Actor;
+import pl.sciezka.api.Role;
+import pl.sciezka.query.export.EventExport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +25,11 @@ import tools.jackson.databind.JsonNode;
  * case, member, user and event ids replaced by stable pseudonyms and personal fields left out.
  */
 class EventExportTest extends EmbeddedApplicationTest {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventExport export;
 
     @Test
     void everyStoredEventIsOneLineWithStablePseudonyms() {
@@ -78,6 +93,37 @@ class EventExportTest extends EmbeddedApplicationTest {
         Eventually.within(Duration.ofSeconds(15), () ->
                 assertThat(api.get("dawid", "/api/outcomes/cases/" + casePseudonym).expect(200).json()
                         .get("caseId").asString()).isEqualTo(casePseudonym));
+    }
+
+    /** Stands in for events of a kind the export has no rules for. */
+    record Filler(String note) {
+    }
+
+    @Test
+    void theExportIsWrittenAndFlushedWhileTheStoreIsRead() throws Exception {
+        List<EventMessage<?>> fillers = new ArrayList<>();
+        for (int i = 0; i < 350; i++) {
+            fillers.add(GenericEventMessage.asEventMessage(new Filler("Jan Nowak " + i)));
+        }
+        eventStore.publish(fillers);
+        long stored = storedEvents();
+
+        List<Long> bytesAtEachFlush = new ArrayList<>();
+        ByteArrayOutputStream written = new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                bytesAtEachFlush.add((long) size());
+            }
+        };
+        export.open(new Actor("dawid", Role.EVALUATOR)).writeTo(written);
+
+        List<String> lines = written.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize((int) stored);
+        assertThat(bytesAtEachFlush).as("flushed every hundred lines, not once at the end")
+                .hasSizeGreaterThanOrEqualTo((int) (stored / 100)).isSorted();
+        assertThat(bytesAtEachFlush.get(0)).isLessThan(written.size() / 3);
+        assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"Filler\"", "\"payloadWithheld\":true")
+                .doesNotContain("Jan Nowak");
     }
 
     @Test
