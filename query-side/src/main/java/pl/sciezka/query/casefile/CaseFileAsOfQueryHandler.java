@@ -13,36 +13,37 @@ import pl.sciezka.api.casefile.CaseFile;
 import pl.sciezka.api.casefile.FindCaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
-import pl.sciezka.query.pseudonyms.PseudonymDirectory;
+import pl.sciezka.query.pseudonyms.CasePseudonyms;
 import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /**
  * The case file as it stood at a past instant: the case's own events up to it, folded by the same
- * code as the live case file. Who may read it is decided as for the live file, and evaluators, who
- * name the case by its pseudonym, get it pseudonymised.
+ * code as the live case file. Who may read it is decided as for the live file, except that
+ * evaluators, who look at any case as it stood on a past date, name it by its pseudonym and read it
+ * pseudonymised.
  */
 @Component
 class CaseFileAsOfQueryHandler {
 
     private final EventStore events;
     private final CaseFileQueryHandler live;
-    private final PseudonymDirectory directory;
-    private final Pseudonyms pseudonyms;
+    private final CasePseudonyms casePseudonyms;
+    private final PseudonymisedCaseFile pseudonymised;
 
-    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, PseudonymDirectory directory,
+    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, CasePseudonyms casePseudonyms,
                              Pseudonyms pseudonyms) {
         this.events = events;
         this.live = live;
-        this.directory = directory;
-        this.pseudonyms = pseudonyms;
+        this.casePseudonyms = casePseudonyms;
+        this.pseudonymised = new PseudonymisedCaseFile(pseudonyms);
     }
 
     @QueryHandler
     Optional<CaseFile> handle(FindCaseFileAsOf query) {
         if (query.viewer().is(Role.EVALUATOR)) {
-            return directory.caseOf(query.caseId())
+            return casePseudonyms.caseIdOf(query.caseId())
                     .flatMap(caseId -> fold(caseId, query.asOf()))
-                    .map(file -> EvaluatorCaseFile.of(file, pseudonyms));
+                    .map(pseudonymised::of);
         }
         if (live.handle(new FindCaseFile(query.caseId(), query.viewer())).isEmpty()) {
             return Optional.empty();

@@ -12,7 +12,7 @@ import pl.sciezka.api.outcomes.FindCaseOutcomes;
 import pl.sciezka.api.outcomes.FindCohorts;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
-import pl.sciezka.query.pseudonyms.PseudonymDirectory;
+import pl.sciezka.query.pseudonyms.CasePseudonyms;
 
 /**
  * Outcomes for the coordinator (own cases), supervisors and evaluators. Evaluators name and see a
@@ -22,11 +22,11 @@ import pl.sciezka.query.pseudonyms.PseudonymDirectory;
 class OutcomesQueryHandler {
 
     private final MongoTemplate mongo;
-    private final PseudonymDirectory directory;
+    private final CasePseudonyms casePseudonyms;
 
-    OutcomesQueryHandler(MongoTemplate mongo, PseudonymDirectory directory) {
+    OutcomesQueryHandler(MongoTemplate mongo, CasePseudonyms casePseudonyms) {
         this.mongo = mongo;
-        this.directory = directory;
+        this.casePseudonyms = casePseudonyms;
     }
 
     @QueryHandler
@@ -34,7 +34,7 @@ class OutcomesQueryHandler {
         Actor viewer = query.viewer();
         Optional<OutcomeDocument> outcome;
         if (viewer.is(Role.EVALUATOR)) {
-            outcome = directory.caseOf(query.caseId()).map(caseId -> mongo.findById(caseId, OutcomeDocument.class));
+            outcome = casePseudonyms.caseIdOf(query.caseId()).map(caseId -> mongo.findById(caseId, OutcomeDocument.class));
         } else if (viewer.is(Role.SUPERVISOR) || viewer.is(Role.CASEWORKER)) {
             outcome = Optional.ofNullable(mongo.findById(query.caseId(), OutcomeDocument.class))
                     .filter(found -> viewer.is(Role.SUPERVISOR) || viewer.userId().equals(found.coordinatorId));

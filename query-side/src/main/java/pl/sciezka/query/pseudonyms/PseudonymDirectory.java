@@ -1,6 +1,5 @@
 package pl.sciezka.query.pseudonyms;
 
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,8 +8,9 @@ import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
 
 /**
- * Finds a case by the pseudonym an evaluator knows it by: evaluators never see real case ids, so
- * every view they may open takes the pseudonym. Saving by pseudonym is idempotent.
+ * Keeps the index from pseudonym to case ({@code case_pseudonyms}) that {@link CasePseudonyms} reads:
+ * evaluators never see real case ids, so every view they may open takes the pseudonym. Saving by
+ * pseudonym is idempotent.
  */
 @Component
 @ProcessingGroup(PseudonymDirectory.NAME)
@@ -29,10 +29,6 @@ public class PseudonymDirectory {
     @EventHandler
     void on(FamilyCaseOpened opened) {
         mongo.save(new CasePseudonym(pseudonyms.of("case", opened.caseId()), opened.caseId()));
-    }
-
-    public Optional<String> caseOf(String pseudonym) {
-        return Optional.ofNullable(mongo.findById(pseudonym, CasePseudonym.class)).map(CasePseudonym::caseId);
     }
 
     @ResetHandler
