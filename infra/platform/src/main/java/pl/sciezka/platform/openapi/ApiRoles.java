@@ -48,6 +48,9 @@ final class ApiRoles {
             Map.entry("GET /api/outcomes/cases/{}", "the coordinator, SUPERVISOR, EVALUATOR"),
             Map.entry("GET /api/outcomes/cohorts", "SUPERVISOR, EVALUATOR"),
             Map.entry("GET /api/exports/events", "EVALUATOR"),
+            Map.entry("GET /api/outcomes/cohorts/chart", "SUPERVISOR, EVALUATOR"),
+            Map.entry("GET /api/outcomes/cases/{}/chart", "the coordinator, SUPERVISOR, EVALUATOR"),
+            Map.entry("GET " + CASE + "/support-path/chart", "the coordinator, SPECIALIST, SUPERVISOR"),
             Map.entry("GET /api/admin/projections", "ADMIN"),
             Map.entry("POST /api/admin/projections/{}/rebuild", "ADMIN"));
 
