@@ -64,6 +64,9 @@ class OpenApiTest extends EmbeddedApplicationTest {
         assertThat(docs.at("/components/schemas/Problem/properties/type/enum").toString())
                 .contains("urn:sciezka:problem:invalid-input", "urn:sciezka:problem:precondition-failed");
         assertThat(docs.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
+        JsonNode openCase = docs.at("/paths/~1api~1cases/post");
+        assertThat(openCase.at("/responses/201").isMissingNode()).isFalse();
+        assertThat(openCase.get("parameters").toString()).contains("Idempotency-Key").doesNotContain("actor");
     }
 
     @Test

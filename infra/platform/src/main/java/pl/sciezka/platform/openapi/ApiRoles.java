@@ -54,7 +54,25 @@ final class ApiRoles {
             Map.entry("GET /api/admin/projections", "ADMIN"),
             Map.entry("POST /api/admin/projections/{}/rebuild", "ADMIN"));
 
+    /** Writes that answer other than {@code 200}: creations ({@code 201}) and the accepted rebuild. */
+    private static final Map<String, Integer> STATUS = Map.ofEntries(
+            Map.entry("POST /api/cases", 201),
+            Map.entry("POST " + CASE + "/members", 201),
+            Map.entry("POST " + CASE + "/diagnoses", 201),
+            Map.entry("POST " + CASE + "/referrals", 201),
+            Map.entry("POST " + REFERRAL + "/deliveries", 201),
+            Map.entry("POST " + CASE + "/meetings", 201),
+            Map.entry("POST " + CASE + "/outcome-measurements", 201),
+            Map.entry("POST " + CASE + "/reviews", 201),
+            Map.entry("POST /api/network/institutions", 201),
+            Map.entry("POST /api/network/offerings", 201),
+            Map.entry("POST /api/admin/projections/{}/rebuild", 202));
+
     private ApiRoles() {
+    }
+
+    static int successStatus(String method, String path) {
+        return STATUS.getOrDefault(method + " " + normalise(path), 200);
     }
 
     static Optional<String> of(String method, String path) {

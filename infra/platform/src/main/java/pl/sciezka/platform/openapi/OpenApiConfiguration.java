@@ -63,11 +63,35 @@ public class OpenApiConfiguration {
             String who = ApiRoles.of(method.name(), path).orElse("see the description");
             operation.setDescription((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
                     + "**Roles:** " + who);
+            operation.addParametersItem(header("X-Correlation-Id",
+                    "ties the request to the logs and the events it causes; generated when absent"));
             COMMON.forEach(type -> addProblem(operation, type));
             if (method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET) {
                 WRITES.forEach(type -> addProblem(operation, type));
+                successStatus(operation, ApiRoles.successStatus(method.name(), path));
+                operation.addParametersItem(header("Idempotency-Key",
+                        "the same key with the same body answers the first response again; with another body 422"));
+                if (path.startsWith("/api/cases/{")) {
+                    operation.addParametersItem(header("If-Match",
+                            "\"<version>\": refused with 412 if the case has moved on"));
+                }
             }
         }));
+    }
+
+    private static io.swagger.v3.oas.models.parameters.Parameter header(String name, String description) {
+        return new io.swagger.v3.oas.models.parameters.HeaderParameter().name(name).description(description)
+                .required(false).schema(new StringSchema());
+    }
+
+    /** Controllers answer ResponseEntity, so the generated success is 200 whatever they set. */
+    private static void successStatus(Operation operation, int status) {
+        ApiResponse ok = operation.getResponses().get("200");
+        if (status != 200 && ok != null) {
+            operation.getResponses().remove("200");
+            operation.getResponses().addApiResponse(Integer.toString(status), ok.description(status == 201
+                    ? "Created; the new id in the body and in Location, the case's version in ETag" : "Accepted"));
+        }
     }
 
     private static void addProblem(Operation operation, ProblemType type) {
