@@ -19,6 +19,8 @@ import pl.sciezka.api.casefile.CaseFileReferral;
 /**
  * A case's support path on a time line: one lane for measurements, one for task-team meetings and
  * one per referral (issued, then each delivery), and the closure. No names: lanes are numbered.
+ * The issue of a referral is dated by the clock, its deliveries by the caller, so a referral recorded
+ * after the services it covers shows its issue after its deliveries.
  */
 final class SupportPathChart {
 
@@ -50,6 +52,9 @@ final class SupportPathChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDefaultStroke(new BasicStroke(3f));
         renderer.setAutoPopulateSeriesStroke(false);
+        // measurements and meetings are moments, not a stretch of service: points only
+        renderer.setSeriesLinesVisible(0, false);
+        renderer.setSeriesLinesVisible(1, false);
         XYPlot plot = new XYPlot(data, new DateAxis("date"), laneAxis, renderer);
         plot.setOrientation(org.jfree.chart.plot.PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart("Support path of case " + file.caseId().substring(0, Math.min(8,

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Runs a family's whole path, refused requests included, with names and a PESEL found nowhere else,
  * and reads every line the application logged meanwhile: none of them may carry the personal data,
- * and every one carries the correlation-id slot, filled with the request's id inside a request.
+ * and every one carries the correlation-id slot, filled with the request's id inside a request. The
+ * packaged application runs as a process of its own, so its console is the whole log and no other
+ * test's application shares it.
  */
-@ExtendWith(OutputCaptureExtension.class)
-class LogScanTest extends EmbeddedApplicationTest {
+class LogScanIT {
 
     private static final String FIRST_NAME = "Hieronima";
     private static final String SURNAME = "Wszeborowska";
@@ -25,7 +25,23 @@ class LogScanTest extends EmbeddedApplicationTest {
     private static final String CORRELATION_ID = "log-scan-7f3a";
 
     @Test
-    void logsCarryNoPersonalDataAndACorrelationIdOnEveryLine(CapturedOutput output) {
+    void logsCarryNoPersonalDataAndACorrelationIdOnEveryLine() throws Exception {
+        Path dataDir = Files.createTempDirectory("sciezka-logs");
+        String logged;
+        try (RunningApplication app = new RunningApplication(dataDir)) {
+            app.start();
+            scenario(new ApiClient(app.port()));
+            logged = Files.readString(app.log());
+        }
+        assertThat(logged).contains("Started SciezkaApplication");
+        assertThat(logged).doesNotContain(FIRST_NAME, SURNAME, CHILD, PESEL, SURNAME.toLowerCase());
+        List<String> lines = logged.lines().filter(line -> line.matches("^\\d{4}-\\d{2}-\\d{2}T.*")).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).contains("[cid="));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("[cid=" + CORRELATION_ID + "]")
+                .contains("Answering a repeat"));
+    }
+
+    private static void scenario(ApiClient api) {
         Journey journey = new Journey(api).network();
         String caseId = api.post("anna", "/api/cases", Map.of("familyName", SURNAME, "district", "Wilchwy"))
                 .expect(201).json().get("caseId").asString();
@@ -58,12 +74,5 @@ class LogScanTest extends EmbeddedApplicationTest {
                 .contains(FIRST_NAME, CHILD));
         api.get("anna", cases + "/timeline").expect(200);
         api.post("celina", cases + "/members/" + mother + "/erasure", Map.of("reason", "wniosek")).expect(200);
-
-        String logged = output.getAll();
-        assertThat(logged).doesNotContain(FIRST_NAME, SURNAME, CHILD, PESEL, SURNAME.toLowerCase());
-        List<String> lines = logged.lines().filter(line -> line.matches("^\\d{4}-\\d{2}-\\d{2}T.*")).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).contains("[cid="));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("[cid=" + CORRELATION_ID + "]")
-                .contains("Answering a repeat"));
     }
 }
