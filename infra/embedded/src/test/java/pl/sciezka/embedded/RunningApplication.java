@@ -29,8 +29,13 @@ final class RunningApplication implements AutoCloseable {
         return port;
     }
 
+    /** What the application wrote to its console. */
+    Path log() {
+        return log;
+    }
+
     /** Starts the jar and waits until it reports healthy; answers how long that took. */
-    Duration start() throws IOException {
+    Duration start(String... arguments) throws IOException {
         String jar = System.getProperty("sciezka.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("sciezka.jar is not built (" + jar + "); run the integration tests through Maven");
@@ -41,13 +46,14 @@ final class RunningApplication implements AutoCloseable {
                 "-jar", jar,
                 "--server.port=" + port,
                 "--sciezka.data-dir=" + dataDir));
+        command.addAll(List.of(arguments));
         long started = System.nanoTime();
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ApiClient api = new ApiClient(port);
-        Eventually.within(Duration.ofSeconds(120), () -> {
+        Eventually.within(Duration.ofSeconds(300), () -> { // with the demo flag, ready once the cohort is loaded
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited; see " + log);
             }
