@@ -52,7 +52,9 @@ final class ApiRoles {
             Map.entry("GET /api/outcomes/cases/{}/chart", "the coordinator, SUPERVISOR, EVALUATOR"),
             Map.entry("GET " + CASE + "/support-path/chart", "the coordinator, SPECIALIST, SUPERVISOR"),
             Map.entry("GET /api/admin/projections", "ADMIN"),
-            Map.entry("POST /api/admin/projections/{}/rebuild", "ADMIN"));
+            Map.entry("POST /api/admin/projections/{}/rebuild", "ADMIN"),
+            Map.entry("GET /api/admin/projections/{}/dead-letters", "ADMIN"),
+            Map.entry("POST /api/admin/projections/{}/dead-letters/retry", "ADMIN"));
 
     /** Writes that answer other than {@code 200}: creations ({@code 201}) and the accepted rebuild. */
     private static final Map<String, Integer> STATUS = Map.ofEntries(
