@@ -26,6 +26,7 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
         return Stream.of(
                 bad("anna", "/members", "{\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"PARENT\",\"relation\":\"x\"}", "firstName"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":\"1990\",\"generation\":\"PARENT\",\"relation\":\"x\"}", "birthYear"),
+                bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990.5,\"generation\":\"PARENT\",\"relation\":\"x\"}", "birthYear"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"GREAT\",\"relation\":\"x\"}", "generation"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"PARENT\",\"relation\":\"x\",\"pesel\":\"123\"}", "pesel"),
                 bad("anna", "/diagnoses", "{\"source\":\"TASK_TEAM\",\"problems\":[{\"area\":\"POVERTY\",\"severity\":\"LOW\",\"memberIds\":[\"stranger\"]}]}", "problems[0].memberIds[0]"),
@@ -55,6 +56,8 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                 bad("admin", "NETWORK /api/network/institutions", "{\"name\":\"n\",\"kind\":\"BANK\"}", "kind"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":-5,\"capacity\":1}", "unitCost"),
+                bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
+                        + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1.5}", "capacity"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"no-such\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1}", "institutionId"),
                 bad("admin", "NETWORK /api/network/offerings/{o}/withdrawal", "{}", "reason"));

@@ -52,7 +52,8 @@ public class WebConfiguration {
 
     /**
      * Requests are read strictly: an unknown field is more often a typo that would silently drop data
-     * than a newer client, and "3" is not a number.
+     * than a newer client, "3" is not a number, and 1990.5 is not a birth year (Jackson would
+     * truncate it to 1990).
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequests() {
@@ -61,6 +62,7 @@ public class WebConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
