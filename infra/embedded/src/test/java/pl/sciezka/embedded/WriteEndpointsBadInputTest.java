@@ -33,6 +33,8 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                 bad("anna", "/referrals", "{\"offeringId\":\"o\",\"reason\":\"r\"}", "memberIds"),
                 bad("pup", "/referrals/{r}/decline", "{}", "reason"),
                 bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"2026-01-05\",\"units\":-1,\"memberIds\":[\"m\"]}", "units"),
+                // 1e-999999999 is positive and below 10 000, yet no read model can hold it (MongoDB's Decimal128)
+                bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"2026-01-05\",\"units\":1e-999999999,\"memberIds\":[\"m\"]}", "units"),
                 bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"yesterday\",\"units\":1,\"memberIds\":[\"m\"]}", "deliveredOn"),
                 bad("pup", "/referrals/{r}/completion", "{\"outcome\":\"GREAT\"}", "outcome"),
                 bad("anna", "/meetings", "{\"heldOn\":\"2026-01-05\",\"participants\":[]}", "participants"),
@@ -41,6 +43,9 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\",\"household\":"
                         + "{\"incomePerPerson\":1,\"receivesSocialAssistance\":true,\"monthsOnAssistanceLast12\":13}}",
                         "household.monthsOnAssistanceLast12"),
+                bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\",\"household\":"
+                        + "{\"incomePerPerson\":1e999999999,\"receivesSocialAssistance\":true,\"monthsOnAssistanceLast12\":1}}",
+                        "household.incomePerPerson"),
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\"," + household
                         + ",\"members\":[{\"memberId\":\"{c}\",\"schoolAttendanceRate\":1.5}]}", "members[0].schoolAttendanceRate"),
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\"," + household
@@ -58,6 +63,8 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                         + "\"unit\":\"h\",\"unitCost\":-5,\"capacity\":1}", "unitCost"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1.5}", "capacity"),
+                bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
+                        + "\"unit\":\"h\",\"unitCost\":12.345,\"capacity\":1}", "unitCost"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"no-such\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1}", "institutionId"),
                 bad("admin", "NETWORK /api/network/offerings/{o}/withdrawal", "{}", "reason"));
