@@ -3,6 +3,7 @@ package pl.sciezka.command.familycase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,7 +65,7 @@ final class CaseRequests {
                          @Size(max = 50) List<@Valid @NotNull Decision> decisions) {
     }
 
-    record Household(@NotNull @PositiveOrZero BigDecimal incomePerPerson,
+    record Household(@NotNull @PositiveOrZero @Digits(integer = 9, fraction = 2) BigDecimal incomePerPerson,
                      @NotNull Boolean receivesSocialAssistance,
                      @NotNull @Min(0) @Max(12) Integer monthsOnAssistanceLast12,
                      Housing housing) {

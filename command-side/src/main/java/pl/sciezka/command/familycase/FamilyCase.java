@@ -81,6 +81,7 @@ public class FamilyCase {
         allow(metadata, COORDINATOR);
         CaseGuards.requireNotClosed(state);
         SupportPlan.check(command.goals(), state.members);
+        state.plan.requireKept(command.goals(), command.keptGoalIds());
         int planVersion = state.plan.nextVersion();
         return new PlanVersion(planVersion, applied(new SupportPlanAgreed(caseId, planVersion, command.goals())));
     }

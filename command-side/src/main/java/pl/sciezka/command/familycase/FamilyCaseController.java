@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,7 +80,9 @@ class FamilyCaseController {
                     return new Goal(goalId, goal.area(), goal.memberIds(), goal.description(), goal.targetDate());
                 })
                 .toList();
-        PlanVersion written = commands.send(new AgreeSupportPlan(caseId, goals), actor);
+        Set<String> kept = request.goals().stream().map(CaseRequests.Goal::goalId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        PlanVersion written = commands.send(new AgreeSupportPlan(caseId, goals, kept), actor);
         return ResponseEntity.ok().eTag(Long.toString(written.version())).body(Map.of(
                 "planVersion", written.planVersion(),
                 "goalIds", goals.stream().map(Goal::goalId).toList()));

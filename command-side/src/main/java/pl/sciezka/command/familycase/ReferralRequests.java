@@ -1,6 +1,7 @@
 package pl.sciezka.command.familycase;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,7 @@ final class ReferralRequests {
     }
 
     record Delivery(@NotNull LocalDate deliveredOn,
-                    @NotNull @Positive @DecimalMax("10000") BigDecimal units,
+                    @NotNull @Positive @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal units,
                     @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> memberIds) {
     }
 

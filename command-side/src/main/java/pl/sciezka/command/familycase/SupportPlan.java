@@ -57,6 +57,17 @@ final class SupportPlan {
         }
     }
 
+    /** A goal a revision carries on by its id is a goal of the current plan; ids of new goals are the server's to make. */
+    void requireKept(List<Goal> revised, Set<String> keptGoalIds) {
+        for (int i = 0; i < revised.size(); i++) {
+            String goalId = revised.get(i).goalId();
+            if (keptGoalIds.contains(goalId) && !goals.containsKey(goalId)) {
+                throw RejectedException.invalidField("goals[" + i + "].goalId",
+                        "no goal with this id in the current support plan; leave goalId out for a new goal");
+            }
+        }
+    }
+
     /** Rule 4: once a plan exists, a referral names the open goal it serves; before, it names none. */
     void requireGoalServed(String goalId) {
         if (!exists()) {

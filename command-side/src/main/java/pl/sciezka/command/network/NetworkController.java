@@ -1,6 +1,7 @@
 package pl.sciezka.command.network;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,7 +37,7 @@ class NetworkController {
 
     record OfferingRequest(@NotBlank @Size(max = 64) String institutionId, @NotNull OfferingCategory category,
                            @NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String unit,
-                           @NotNull @PositiveOrZero BigDecimal unitCost, @NotNull @Min(1) @Max(100_000) Integer capacity) {
+                           @NotNull @PositiveOrZero @Digits(integer = 9, fraction = 2) BigDecimal unitCost, @NotNull @Min(1) @Max(100_000) Integer capacity) {
     }
 
     record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {

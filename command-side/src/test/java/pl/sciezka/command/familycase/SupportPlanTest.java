@@ -4,6 +4,7 @@ import static pl.sciezka.command.familycase.CaseFixture.*;
 import static pl.sciezka.command.familycase.RejectionMatcher.rejection;
 
 import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class SupportPlanTest {
         fixture.given(OPENED, PARENT_REGISTERED, CHILD_REGISTERED, PLAN)
                 .when(new AgreeSupportPlan(CASE_ID, List.of(JOB, SCHOOL)), ANNA)
                 .expectEvents(new SupportPlanAgreed(CASE_ID, 2, List.of(JOB, SCHOOL)));
+    }
+
+    @Test
+    void revisionKeepsAGoalOfThePlanByItsId() {
+        fixture.given(OPENED, PARENT_REGISTERED, CHILD_REGISTERED, PLAN)
+                .when(new AgreeSupportPlan(CASE_ID, List.of(JOB, SCHOOL), Set.of(JOB.goalId())), ANNA)
+                .expectEvents(new SupportPlanAgreed(CASE_ID, 2, List.of(JOB, SCHOOL)));
+    }
+
+    @Test
+    void revisionCannotKeepAGoalThePlanNeverHad() {
+        fixture.given(OPENED, PARENT_REGISTERED, CHILD_REGISTERED, PLAN)
+                .when(new AgreeSupportPlan(CASE_ID, List.of(JOB, SCHOOL), Set.of(JOB.goalId(), SCHOOL.goalId())), ANNA)
+                .expectNoEvents().expectExceptionDetails(rejection(ProblemType.INVALID_INPUT, "goals[1].goalId"));
     }
 
     @Test

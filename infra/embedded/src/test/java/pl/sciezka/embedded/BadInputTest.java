@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets an RFC 9457 problem naming the field and the reason, and stores nothing. */
@@ -94,6 +95,23 @@ class BadInputTest extends EmbeddedApplicationTest {
         assertProblem(api.post("anna", "/api/cases/no-such-case/diagnoses",
                 "{\"source\":\"TASK_TEAM\",\"problems\":" + ONE_PROBLEM + "}").expect(404), "not-found");
         assertProblem(api.send(api.request("anna", "/api/cases").DELETE().build()).expect(405), "method-not-allowed");
+    }
+
+    /** Spring Security's firewall and Tomcat itself refuse these before any controller runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a;b=c", "%25", "%2e%2e", "a%2Fb", "a%5Cb", "a%00b", "line%0D%0Abreak"})
+    void pathRefusedBeforeTheApiIsAProblemToo(String caseId) {
+        long before = storedEvents();
+
+        ApiClient.Response response = api.post("anna", "/api/cases/" + caseId + "/diagnoses",
+                "{\"source\":\"TASK_TEAM\",\"problems\":" + ONE_PROBLEM + "}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:sciezka:problem:malformed-request");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        assertThat(response.json().get("title").asString()).isNotBlank();
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     private static void assertProblem(ApiClient.Response response, String type) {

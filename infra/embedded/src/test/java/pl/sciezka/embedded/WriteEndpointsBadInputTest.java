@@ -26,12 +26,15 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
         return Stream.of(
                 bad("anna", "/members", "{\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"PARENT\",\"relation\":\"x\"}", "firstName"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":\"1990\",\"generation\":\"PARENT\",\"relation\":\"x\"}", "birthYear"),
+                bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990.5,\"generation\":\"PARENT\",\"relation\":\"x\"}", "birthYear"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"GREAT\",\"relation\":\"x\"}", "generation"),
                 bad("anna", "/members", "{\"firstName\":\"J\",\"lastName\":\"N\",\"birthYear\":1990,\"generation\":\"PARENT\",\"relation\":\"x\",\"pesel\":\"123\"}", "pesel"),
                 bad("anna", "/diagnoses", "{\"source\":\"TASK_TEAM\",\"problems\":[{\"area\":\"POVERTY\",\"severity\":\"LOW\",\"memberIds\":[\"stranger\"]}]}", "problems[0].memberIds[0]"),
                 bad("anna", "/referrals", "{\"offeringId\":\"o\",\"reason\":\"r\"}", "memberIds"),
                 bad("pup", "/referrals/{r}/decline", "{}", "reason"),
                 bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"2026-01-05\",\"units\":-1,\"memberIds\":[\"m\"]}", "units"),
+                // 1e-999999999 is positive and below 10 000, yet no read model can hold it (MongoDB's Decimal128)
+                bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"2026-01-05\",\"units\":1e-999999999,\"memberIds\":[\"m\"]}", "units"),
                 bad("pup", "/referrals/{r}/deliveries", "{\"deliveredOn\":\"yesterday\",\"units\":1,\"memberIds\":[\"m\"]}", "deliveredOn"),
                 bad("pup", "/referrals/{r}/completion", "{\"outcome\":\"GREAT\"}", "outcome"),
                 bad("anna", "/meetings", "{\"heldOn\":\"2026-01-05\",\"participants\":[]}", "participants"),
@@ -40,6 +43,9 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\",\"household\":"
                         + "{\"incomePerPerson\":1,\"receivesSocialAssistance\":true,\"monthsOnAssistanceLast12\":13}}",
                         "household.monthsOnAssistanceLast12"),
+                bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\",\"household\":"
+                        + "{\"incomePerPerson\":1e999999999,\"receivesSocialAssistance\":true,\"monthsOnAssistanceLast12\":1}}",
+                        "household.incomePerPerson"),
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\"," + household
                         + ",\"members\":[{\"memberId\":\"{c}\",\"schoolAttendanceRate\":1.5}]}", "members[0].schoolAttendanceRate"),
                 bad("anna", "/outcome-measurements", "{\"horizon\":\"BASELINE\",\"measuredOn\":\"2026-01-05\"," + household
@@ -55,6 +61,10 @@ class WriteEndpointsBadInputTest extends EmbeddedApplicationTest {
                 bad("admin", "NETWORK /api/network/institutions", "{\"name\":\"n\",\"kind\":\"BANK\"}", "kind"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":-5,\"capacity\":1}", "unitCost"),
+                bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
+                        + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1.5}", "capacity"),
+                bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"i\",\"category\":\"HEALTH\",\"name\":\"n\","
+                        + "\"unit\":\"h\",\"unitCost\":12.345,\"capacity\":1}", "unitCost"),
                 bad("admin", "NETWORK /api/network/offerings", "{\"institutionId\":\"no-such\",\"category\":\"HEALTH\",\"name\":\"n\","
                         + "\"unit\":\"h\",\"unitCost\":5,\"capacity\":1}", "institutionId"),
                 bad("admin", "NETWORK /api/network/offerings/{o}/withdrawal", "{}", "reason"));
