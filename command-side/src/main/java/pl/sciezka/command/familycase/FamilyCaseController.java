@@ -83,7 +83,7 @@ class FamilyCaseController {
         Set<String> kept = request.goals().stream().map(CaseRequests.Goal::goalId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         PlanVersion written = commands.send(new AgreeSupportPlan(caseId, goals, kept), actor);
-        return ResponseEntity.ok().eTag(Long.toString(written.version())).body(Map.of(
+        return ResponseEntity.ok().eTag(Long.toString(written.version())).body(ordered(
                 "planVersion", written.planVersion(),
                 "goalIds", goals.stream().map(Goal::goalId).toList()));
     }
@@ -131,10 +131,22 @@ class FamilyCaseController {
     static ResponseEntity<Map<String, Object>> created(String caseId, long version, String idName, String id) {
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                 .eTag(Long.toString(version))
-                .body(Map.of(idName, id, "version", version));
+                .body(ordered(idName, id, "version", version));
     }
 
     static ResponseEntity<Map<String, Object>> done(String caseId, long version) {
-        return ResponseEntity.ok().eTag(Long.toString(version)).body(Map.of("caseId", caseId, "version", version));
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(ordered("caseId", caseId, "version", version));
+    }
+
+    /**
+     * A response body whose fields keep the order given: Map.of iterates in an order that changes
+     * from one JVM run to the next, and a replayed idempotent write must answer byte for byte what it
+     * answered before a restart.
+     */
+    static Map<String, Object> ordered(String firstName, Object first, String secondName, Object second) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(firstName, first);
+        body.put(secondName, second);
+        return body;
     }
 }
