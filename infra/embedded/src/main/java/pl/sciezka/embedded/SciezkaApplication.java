@@ -2,6 +2,7 @@ package pl.sciezka.embedded;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import pl.sciezka.platform.launch.QuietAxon;
 
 /**
  * The embedded default: command side and query side in one JVM, the event store in an H2 file and
@@ -11,16 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SciezkaApplication {
 
     public static void main(String[] args) {
-        // A social assistance centre's server does not report usage to a vendor nor advertise its
-        // console in the log; either can be switched back on with -D…=false.
-        defaultSystemProperty("axoniq.update-checker.disabled", "true");
-        defaultSystemProperty("disable-axoniq-console-message", "true");
+        QuietAxon.byDefault();
         SpringApplication.run(SciezkaApplication.class, args);
-    }
-
-    private static void defaultSystemProperty(String name, String value) {
-        if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
-        }
     }
 }
