@@ -30,7 +30,7 @@ public class MongoConfiguration {
                           @Value("${spring.mongodb.database:sciezka}") String database,
                           Serializer serializer,
                           @Value("${sciezka.token-store.claim-timeout:PT10S}") Duration claimTimeout) {
-        return MongoTokenStore.builder()
+        MongoTokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)
                         .trackingTokensCollectionName("tracking_tokens")
@@ -38,6 +38,10 @@ public class MongoConfiguration {
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
                 .build();
+        // one token per processor and segment: without the unique index, two instances starting at once
+        // would both create a processor's segments, and every event would be handled twice
+        store.ensureIndexes();
+        return store;
     }
 
     @Bean
