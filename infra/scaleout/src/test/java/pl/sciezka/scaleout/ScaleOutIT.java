@@ -1,0 +1,346 @@
+package pl.sciezka.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The production shape on one machine: two command-side and two query-side services, each a process
+ * from its packaged jar, on one PostgreSQL (binaries from Maven Central) and one MongoDB wire server,
+ * every request of the test through nginx with two servers per upstream. Writes land on both command
+ * instances and a race on one case across them loses or doubles nothing; the query instances split
+ * every projection's segments; one of them is SIGKILLed while events stream in, and the survivor
+ * completes the views exactly as if every event had been applied once.
+ */
+class ScaleOutIT {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final int SEGMENTS = 16; // Axon's pooled processor splits each projection into 16
+    private static final Map<String, Object> POVERTY = Map.of("source", "COMMUNITY_INTERVIEW",
+            "problems", List.of(Map.of("area", "POVERTY", "severity", "HIGH", "memberIds", List.of())));
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final Map<String, String> coordinatorOfCase = new ConcurrentHashMap<>();
+
+    @Test
+    void writesOnBothCommandInstancesAndQueryInstancesSharingAndTakingOverTheViews() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "scaleout-" + System.currentTimeMillis())).toAbsolutePath();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        running.push(postgres);
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        int mongoPort = ServiceProcess.freePort();
+        mongo.bind("127.0.0.1", mongoPort);
+        running.push(mongo::shutdownNow);
+
+        List<String> shared = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        shared.addAll(Users.serviceArguments(dir));
+        List<String> queryArguments = new ArrayList<>(shared);
+        queryArguments.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort);
+        List<ServiceProcess> commandSide = List.of(
+                started(ServiceProcess.start("command-1", "sciezka.command.jar", dir, shared)),
+                started(ServiceProcess.start("command-2", "sciezka.command.jar", dir, shared)));
+        List<ServiceProcess> querySide = List.of(
+                started(ServiceProcess.start("query-1", "sciezka.query.jar", dir, queryArguments)),
+                started(ServiceProcess.start("query-2", "sciezka.query.jar", dir, queryArguments)));
+        for (ServiceProcess instance : concat(commandSide, querySide)) {
+            instance.awaitHealthy(STARTUP);
+        }
+        Proxy proxy = Proxy.start(dir, commandSide, querySide);
+        running.push(proxy);
+        Api api = new Api(proxy.port(), Users::authorization);
+        History history = new History(postgres.getPostgresDatabase());
+
+        proxyKeepsOneApi(api);
+        List<String> cases = openCasesWithMembers(api, 12);
+        RaceOutcome race = raceOnOneCase(api, history);
+        for (ServiceProcess instance : commandSide) {
+            assertThat(postsAnsweredBy(instance)).as("writes reaching %s", instance.name()).isPositive();
+        }
+
+        Map<String, List<Integer>> split = awaitSegmentsSplit(querySide);
+        TakeOver takeOver = killOneQueryInstanceMidStream(api, cases, querySide.get(1));
+        awaitAllSegmentsOn(querySide.get(0));
+        Checked checked = Eventually.within(Duration.ofSeconds(90), () -> viewsMatchHistory(api, history));
+
+        assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(acknowledged.get());
+        System.out.printf("Scale-out: %d acknowledged writes = %d events in PostgreSQL (%d through command-1, %d through"
+                        + " command-2); race on one case: %d diagnoses succeeded, %d refused 409, and of %d writes with one"
+                        + " If-Match %d succeeded, %d refused 412; segments per projection [query-1, query-2] %s; query-2"
+                        + " killed holding %d segments after %d writes, %d written after; the survivor's views: %d case files"
+                        + " at their version, %d timeline entries, none twice, %d caseload entries with %d members%n",
+                acknowledged.get(), history.events(), postsAnsweredBy(commandSide.get(0)),
+                postsAnsweredBy(commandSide.get(1)), race.succeeded, race.conflicts, race.conditional,
+                race.conditionalSucceeded, race.preconditionFailed, split, takeOver.segmentsHeld,
+                takeOver.writesBefore, takeOver.writesAfter, checked.caseFiles, checked.timelineEntries,
+                checked.caseloadEntries, checked.members);
+    }
+
+    private ServiceProcess started(ServiceProcess instance) {
+        running.push(instance);
+        return instance;
+    }
+
+    /** Reads and writes are described by the side that serves them; actuators are the instances' own. */
+    private static void proxyKeepsOneApi(Api api) {
+        JsonNode reads = api.get(null, "/v3/api-docs").expect(200).json().get("paths");
+        JsonNode writes = api.get(null, "/v3/api-docs/writes").expect(200).json().get("paths");
+        assertThat(reads.has("/api/caseload")).isTrue();
+        assertThat(reads.has("/api/cases")).isFalse();
+        assertThat(writes.has("/api/cases")).isTrue();
+        assertThat(writes.has("/api/caseload")).isFalse();
+        assertThat(api.get(null, "/actuator/health").expect(404).json().get("type").asString())
+                .isEqualTo("urn:sciezka:problem:not-found");
+    }
+
+    /** Cases opened by anna and bartek in turn, each with a parent and a child, through the proxy. */
+    private List<String> openCasesWithMembers(Api api, int count) throws Exception {
+        return concurrently(count, i -> {
+            String coordinator = i % 2 == 0 ? "anna" : "bartek";
+            String caseId = openCase(api, coordinator);
+            registerMember(api, coordinator, caseId, "PARENT", 1985);
+            registerMember(api, coordinator, caseId, "CHILD", 2015);
+            return caseId;
+        });
+    }
+
+    private String openCase(Api api, String coordinator) {
+        String caseId = acknowledge(api.post(coordinator, "/api/cases", Map.of("familyName", "Nowak", "district", "Wilchwy")))
+                .json().get("caseId").asString();
+        coordinatorOfCase.put(caseId, coordinator);
+        return caseId;
+    }
+
+    private void registerMember(Api api, String coordinator, String caseId, String generation, int birthYear) {
+        acknowledge(api.post(coordinator, "/api/cases/" + caseId + "/members", Map.of("firstName", "Jan",
+                "lastName", "Nowak", "birthYear", birthYear, "generation", generation, "relation", "family")));
+    }
+
+    private Api.Response acknowledge(Api.Response response) {
+        response.expect(201);
+        acknowledged.incrementAndGet();
+        return response;
+    }
+
+    private record RaceOutcome(int succeeded, int conflicts, int conditional, int conditionalSucceeded,
+                               int preconditionFailed) {
+    }
+
+    /**
+     * Sixteen diagnoses at once on one case, spread by the proxy over both command instances: each
+     * is stored once (a lost append retried) or refused 409; then six writes all sent with the same
+     * If-Match: one is stored, the rest are 412.
+     */
+    private RaceOutcome raceOnOneCase(Api api, History history) throws Exception {
+        String caseId = openCase(api, "anna");
+        String diagnoses = "/api/cases/" + caseId + "/diagnoses";
+        List<Integer> statuses = concurrently(16, i -> api.post("anna", diagnoses, POVERTY).status());
+        assertThat(statuses).allMatch(status -> status == 201 || status == 409);
+        int succeeded = (int) statuses.stream().filter(status -> status == 201).count();
+        acknowledged.addAndGet(succeeded);
+        assertThat(history.eventsOf(caseId)).isEqualTo(1 + succeeded);
+        assertThat(history.sequenceIsUnbroken(caseId)).isTrue();
+
+        String version = "\"" + (history.eventsOf(caseId) - 1) + "\"";
+        List<Integer> conditional = concurrently(6, i -> api.post("anna", diagnoses, POVERTY, "If-Match", version).status());
+        assertThat(conditional).allMatch(status -> status == 201 || status == 412 || status == 409);
+        assertThat(conditional).filteredOn(status -> status == 201).hasSize(1);
+        acknowledged.incrementAndGet();
+        assertThat(history.eventsOf(caseId)).isEqualTo(2 + succeeded);
+        return new RaceOutcome(succeeded, 16 - succeeded, 6, 1,
+                (int) conditional.stream().filter(status -> status == 412).count());
+    }
+
+    /** Waits until both query instances hold segments of every projection, and together all of them. */
+    private Map<String, List<Integer>> awaitSegmentsSplit(List<ServiceProcess> querySide) throws Exception {
+        return Eventually.within(Duration.ofSeconds(90), () -> {
+            Map<String, Integer> first = segmentsHeld(querySide.get(0));
+            Map<String, Integer> second = segmentsHeld(querySide.get(1));
+            assertThat(first.keySet()).isNotEmpty().isEqualTo(second.keySet());
+            Map<String, List<Integer>> split = new java.util.TreeMap<>();
+            first.forEach((projection, held) -> {
+                assertThat(held).as("%s on query-1", projection).isPositive();
+                assertThat(second.get(projection)).as("%s on query-2", projection).isPositive();
+                assertThat(held + second.get(projection)).as("%s segments in all", projection).isEqualTo(SEGMENTS);
+                split.put(projection, List.of(held, second.get(projection)));
+            });
+            return split;
+        });
+    }
+
+    private record TakeOver(int segmentsHeld, long writesBefore, long writesAfter) {
+    }
+
+    /** Writers go on through the proxy while query-2 is SIGKILLed holding its segments. */
+    private TakeOver killOneQueryInstanceMidStream(Api api, List<String> cases, ServiceProcess victim) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong written = new AtomicLong();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        for (int writer = 0; writer < 2; writer++) {
+            int own = writer;
+            writers.submit(() -> {
+                try {
+                    for (int round = 0; !stop.get(); round++) {
+                        String caseId = cases.get((2 * round + own) % cases.size()); // writers never share a case
+                        if (round % 5 == 4) {
+                            String opened = openCase(api, coordinatorOfCase.get(caseId));
+                            registerMember(api, coordinatorOfCase.get(caseId), opened, "CHILD", 2012);
+                            written.addAndGet(2);
+                        } else {
+                            acknowledge(api.post(coordinatorOfCase.get(caseId), "/api/cases/" + caseId + "/diagnoses", POVERTY));
+                            written.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable failure) {
+                    failures.add(failure);
+                }
+            });
+        }
+        awaitWritten(written, 30, failures);
+        int held = segmentsHeld(victim).values().stream().mapToInt(Integer::intValue).sum();
+        long before = written.get();
+        victim.kill();
+        awaitWritten(written, before + 40, failures);
+        stop.set(true);
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+        assertThat(held).as("segments query-2 held when killed").isPositive();
+        return new TakeOver(held, before, written.get() - before);
+    }
+
+    private static void awaitWritten(AtomicLong written, long target, List<Throwable> failures) throws InterruptedException {
+        while (written.get() < target && failures.isEmpty()) {
+            Thread.sleep(50);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private void awaitAllSegmentsOn(ServiceProcess survivor) throws Exception {
+        Eventually.within(Duration.ofSeconds(90), () -> {
+            assertThat(segmentsHeld(survivor).values()).allMatch(held -> held == SEGMENTS);
+            return null;
+        });
+    }
+
+    private record Checked(int caseFiles, long timelineEntries, int caseloadEntries, long members) {
+    }
+
+    /** Every view, read through the proxy, as the events in PostgreSQL imply it. */
+    private Checked viewsMatchHistory(Api api, History history) {
+        Map<String, Long> members = history.membersPerCase();
+        long timelineEntries = 0;
+        for (String caseId : coordinatorOfCase.keySet()) {
+            long events = history.eventsOf(caseId);
+            assertThat(api.get("celina", "/api/cases/" + caseId).expect(200).json().get("version").asLong())
+                    .as("version of case file %s", caseId).isEqualTo(events - 1);
+            JsonNode entries = api.get("celina", "/api/cases/" + caseId + "/timeline").expect(200).json().get("entries");
+            Set<String> eventIds = new HashSet<>();
+            entries.forEach(entry -> eventIds.add(entry.get("eventId").asString()));
+            assertThat(entries.size()).as("timeline entries of %s", caseId).isEqualTo(events);
+            assertThat(eventIds).as("distinct events in the timeline of %s", caseId).hasSize((int) events);
+            timelineEntries += events;
+        }
+        int caseloadEntries = 0;
+        long membersSeen = 0;
+        for (String coordinator : List.of("anna", "bartek")) {
+            JsonNode caseload = api.get("celina", "/api/caseload?coordinatorId=" + coordinator).expect(200).json().get("cases");
+            Set<String> listed = new HashSet<>();
+            for (JsonNode entry : caseload) {
+                String caseId = entry.get("caseId").asString();
+                listed.add(caseId);
+                long generations = 0;
+                for (JsonNode count : entry.get("membersPerGeneration")) {
+                    generations += count.asLong();
+                }
+                assertThat(generations).as("members of %s in the caseload", caseId).isEqualTo(members.getOrDefault(caseId, 0L));
+                membersSeen += generations;
+            }
+            assertThat(listed).as("caseload of %s", coordinator).isEqualTo(casesOf(coordinator));
+            caseloadEntries += listed.size();
+        }
+        return new Checked(coordinatorOfCase.size(), timelineEntries, caseloadEntries, membersSeen);
+    }
+
+    private Set<String> casesOf(String coordinator) {
+        Set<String> cases = new HashSet<>();
+        coordinatorOfCase.forEach((caseId, owner) -> {
+            if (owner.equals(coordinator)) {
+                cases.add(caseId);
+            }
+        });
+        return cases;
+    }
+
+    /** Segments of each projection this instance holds, as its admin endpoint reports them. */
+    private static Map<String, Integer> segmentsHeld(ServiceProcess queryInstance) {
+        Map<String, Integer> held = new java.util.TreeMap<>();
+        new Api(queryInstance.port(), Users::authorization).get("admin", "/api/admin/projections").expect(200).json()
+                .forEach(projection -> held.put(projection.get("name").asString(), projection.get("segments").asInt()));
+        return held;
+    }
+
+    /** POST requests this command instance answered, from its own Prometheus metrics. */
+    private static long postsAnsweredBy(ServiceProcess commandInstance) {
+        String metrics = new Api(commandInstance.port(), Users::authorization).get(null, "/actuator/prometheus").expect(200).body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"POST\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static <T> List<T> concurrently(int count, IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 8));
+        try {
+            List<Future<T>> futures = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> task.apply(i))).toList();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        while (!running.isEmpty()) {
+            running.pop().close();
+        }
+    }
+}
