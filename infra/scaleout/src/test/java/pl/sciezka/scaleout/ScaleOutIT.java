@@ -78,7 +78,7 @@ class ScaleOutIT {
         Api api = new Api(proxy.port(), Users::authorization);
         History history = new History(postgres.getPostgresDatabase());
 
-        proxyKeepsOneApi(api);
+        proxyKeepsOneApi(api, proxy.port());
         List<String> cases = openCasesWithMembers(api, 12);
         RaceOutcome race = raceOnOneCase(api, history);
         for (ServiceProcess instance : commandSide) {
@@ -86,6 +86,7 @@ class ScaleOutIT {
         }
 
         Map<String, List<Integer>> split = awaitSegmentsSplit(querySide);
+        rebuildWhileBothRun(api, history, querySide);
         TakeOver takeOver = killOneQueryInstanceMidStream(api, cases, querySide.get(1));
         awaitAllSegmentsOn(querySide.get(0));
         Checked checked = Eventually.within(Duration.ofSeconds(90), () -> viewsMatchHistory(api, history));
@@ -108,14 +109,23 @@ class ScaleOutIT {
         return instance;
     }
 
-    /** Reads and writes are described by the side that serves them; actuators are the instances' own. */
-    private static void proxyKeepsOneApi(Api api) {
+    /**
+     * Reads and writes are described by the side that serves them; actuators are the instances' own;
+     * Basic credentials, even a demo user's, are refused by both sides.
+     */
+    private static void proxyKeepsOneApi(Api api, int proxyPort) {
+        Api basic = new Api(proxyPort, user -> "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        basic.get("anna", "/api/caseload").expect(401);
+        basic.post("anna", "/api/cases", Map.of("familyName", "Nowak", "district", "Wilchwy")).expect(401);
         JsonNode reads = api.get(null, "/v3/api-docs").expect(200).json().get("paths");
         JsonNode writes = api.get(null, "/v3/api-docs/writes").expect(200).json().get("paths");
         assertThat(reads.has("/api/caseload")).isTrue();
         assertThat(reads.has("/api/cases")).isFalse();
         assertThat(writes.has("/api/cases")).isTrue();
         assertThat(writes.has("/api/caseload")).isFalse();
+        assertThat(api.get(null, "/v3/api-docs/swagger-config").expect(200).json().get("urls").findValuesAsString("url"))
+                .containsExactly("/v3/api-docs", "/v3/api-docs/writes");
         assertThat(api.get(null, "/actuator/health").expect(404).json().get("type").asString())
                 .isEqualTo("urn:sciezka:problem:not-found");
     }
@@ -193,6 +203,18 @@ class ScaleOutIT {
             });
             return split;
         });
+    }
+
+    /**
+     * A rebuild asked of whichever query instance the proxy picks stops the projection on both, replays
+     * it once, and both share its segments again; the views end as the history implies.
+     */
+    private void rebuildWhileBothRun(Api api, History history, List<ServiceProcess> querySide) throws Exception {
+        for (String projection : List.of("timeline", "caseload")) {
+            api.post("admin", "/api/admin/projections/" + projection + "/rebuild", Map.of()).expect(202);
+        }
+        awaitSegmentsSplit(querySide);
+        Eventually.within(Duration.ofSeconds(90), () -> viewsMatchHistory(api, history));
     }
 
     private record TakeOver(int segmentsHeld, long writesBefore, long writesAfter) {

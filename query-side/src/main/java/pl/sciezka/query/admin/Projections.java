@@ -16,6 +16,7 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The streaming event processors behind the read models: their status, and rebuilding one from the events. */
@@ -24,10 +25,13 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final ObjectProvider<OtherInstances> otherInstances;
 
-    public Projections(EventProcessingConfiguration processing, EventStore events) {
+    public Projections(EventProcessingConfiguration processing, EventStore events,
+                       ObjectProvider<OtherInstances> otherInstances) {
         this.processing = processing;
         this.events = events;
+        this.otherInstances = otherInstances;
     }
 
     public List<ProjectionStatus> all() {
@@ -45,17 +49,23 @@ public class Projections {
     }
 
     /**
-     * Stops the processor, empties its dead-letter queue (the replay meets those events again), resets
-     * its tokens (its {@code @ResetHandler}s empty the read model) and starts it again from the first event. Answers once the replay has begun, so the status read
-     * next already shows it; the replay itself goes on in the background.
+     * Stops the processor (on every query-side instance), empties its dead-letter queue (the replay meets
+     * those events again), resets its tokens (its {@code @ResetHandler}s empty the read model) and starts
+     * it again from the first event. Answers once the replay has begun, so the status read next already
+     * shows it; the replay itself goes on in the background.
      */
     public boolean rebuild(String name) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
         processor.ifPresent(found -> {
             found.shutDown();
-            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-            found.resetTokens();
-            found.start();
+            otherInstances.ifAvailable(others -> others.stop(name));
+            try {
+                processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+                found.resetTokens();
+            } finally {
+                found.start();
+                otherInstances.ifAvailable(others -> others.resume(name));
+            }
         });
         return processor.isPresent();
     }

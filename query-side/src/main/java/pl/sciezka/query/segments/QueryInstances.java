@@ -37,6 +37,10 @@ class QueryInstances {
         this.mongo = mongo;
     }
 
+    String id() {
+        return id;
+    }
+
     /** Records this instance's beat and answers how many instances (this one included) are live. */
     int beatAndCountLive() {
         Instant now = Instant.now();

@@ -33,16 +33,19 @@ class SegmentBalancer implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private final QueryInstances instances;
+    private final SharedRebuilds rebuilds;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "segment-balancer");
         thread.setDaemon(true);
         return thread;
     });
 
-    SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, QueryInstances instances) {
+    SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, QueryInstances instances,
+                    SharedRebuilds rebuilds) {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = instances;
+        this.rebuilds = rebuilds;
     }
 
     /** Once the processors run, so an instance is counted live only when it can take segments over. */
@@ -55,6 +58,7 @@ class SegmentBalancer implements DisposableBean {
     private void balanceSafely() {
         try {
             int live = instances.beatAndCountLive();
+            rebuilds.follow(processing);
             processing.eventProcessors().values().stream()
                     .filter(StreamingEventProcessor.class::isInstance)
                     .map(StreamingEventProcessor.class::cast)

@@ -1,0 +1,99 @@
+package pl.sciezka.query.segments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import pl.sciezka.query.admin.OtherInstances;
+
+/**
+ * A rebuild asked of one query-side instance, carried to the others through MongoDB (collection
+ * {@code projection_rebuilds}: the projection, the asking instance, when): while the entry is there,
+ * every other instance keeps that projection stopped, so its segments are free for the reset; once
+ * the asking instance has reset and restarted it, the entry goes and the others start it again (and
+ * take their share of segments back). An entry older than {@link #ABANDONED} (its instance died
+ * meanwhile) is ignored.
+ */
+@Component
+@ConditionalOnProperty(name = "sciezka.projections.balance-segments", havingValue = "true")
+class SharedRebuilds implements OtherInstances {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedRebuilds.class);
+    private static final String COLLECTION = "projection_rebuilds";
+    private static final Duration ABANDONED = Duration.ofMinutes(2);
+    /** Other instances look every heartbeat; a dead one's claims expire after the token store's claim timeout. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final MongoTemplate mongo;
+    private final TokenStore tokens;
+    private final QueryInstances instances;
+    private final Set<String> stoppedForOthers = new HashSet<>(); // only the balancer's thread touches it
+
+    SharedRebuilds(MongoTemplate mongo, TokenStore tokens, QueryInstances instances) {
+        this.mongo = mongo;
+        this.tokens = tokens;
+        this.instances = instances;
+    }
+
+    @Override
+    public void stop(String projection) {
+        mongo.save(new Document("_id", projection).append("by", instances.id()).append("at", new Date()), COLLECTION);
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (tokens.fetchAvailableSegments(projection).size() < tokens.fetchSegments(projection).length) {
+            if (Instant.now().isAfter(deadline)) {
+                resume(projection);
+                throw new IllegalStateException("another query-side instance still holds segments of " + projection);
+            }
+            sleep();
+        }
+    }
+
+    @Override
+    public void resume(String projection) {
+        mongo.remove(Query.query(Criteria.where("_id").is(projection).and("by").is(instances.id())), COLLECTION);
+    }
+
+    /** At every beat: stops what another instance is rebuilding, starts again what it has finished. */
+    void follow(EventProcessingConfiguration processing) {
+        Set<String> rebuilding = new HashSet<>();
+        mongo.find(Query.query(Criteria.where("by").ne(instances.id())
+                        .and("at").gt(Date.from(Instant.now().minus(ABANDONED)))), Document.class, COLLECTION)
+                .forEach(entry -> rebuilding.add(entry.getString("_id")));
+        rebuilding.forEach(projection -> processing.eventProcessor(projection, StreamingEventProcessor.class)
+                .filter(StreamingEventProcessor::isRunning)
+                .ifPresent(processor -> {
+                    log.info("Stopping {} while another instance rebuilds it", projection);
+                    processor.shutDown();
+                    stoppedForOthers.add(projection);
+                }));
+        stoppedForOthers.removeIf(projection -> {
+            if (rebuilding.contains(projection)) {
+                return false;
+            }
+            log.info("Starting {} again: its rebuild has begun", projection);
+            processing.eventProcessor(projection, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
+            return true;
+        });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for other instances to stop", e);
+        }
+    }
+}
