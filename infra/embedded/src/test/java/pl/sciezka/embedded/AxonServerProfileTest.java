@@ -44,7 +44,9 @@ class AxonServerProfileTest {
                 "--server.port=0",
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-axonserver"),
                 "--axon.axonserver.servers=127.0.0.1:1"));
-        everyProcessorOf("application.yml").forEach(name ->
+        List<String> processors = everyProcessorOf("sciezka-projections.yml");
+        assertThat(processors).contains("case-file", "caseload", "timeline");
+        processors.forEach(name ->
                 arguments.add("--axon.eventhandling.processors." + name + ".mode=subscribing"));
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);

@@ -44,7 +44,9 @@ class QueryServiceAxonServerTest {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--axon.axonserver.servers=127.0.0.1:1",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey));
-        everyProcessorOf("application.yml").forEach(name ->
+        List<String> processors = everyProcessorOf("sciezka-projections.yml");
+        assertThat(processors).contains("case-file", "caseload", "timeline");
+        processors.forEach(name ->
                 arguments.add("--axon.eventhandling.processors." + name + ".mode=subscribing"));
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
