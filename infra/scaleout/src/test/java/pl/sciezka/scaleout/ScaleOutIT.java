@@ -52,10 +52,6 @@ class ScaleOutIT {
         Path dir = Files.createDirectories(Path.of("target", "scaleout-" + System.currentTimeMillis())).toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         running.push(postgres);
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        int mongoPort = ServiceProcess.freePort();
-        mongo.bind("127.0.0.1", mongoPort);
-        running.push(mongo::shutdownNow);
 
         List<String> shared = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
@@ -63,7 +59,7 @@ class ScaleOutIT {
                 "--spring.datasource.password="));
         shared.addAll(Users.serviceArguments(dir));
         List<String> queryArguments = new ArrayList<>(shared);
-        queryArguments.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort);
+        queryArguments.addAll(mongoArguments());
         List<ServiceProcess> commandSide = List.of(
                 started(ServiceProcess.start("command-1", "sciezka.command.jar", dir, shared)),
                 started(ServiceProcess.start("command-2", "sciezka.command.jar", dir, shared)));
@@ -102,6 +98,25 @@ class ScaleOutIT {
                 race.conditionalSucceeded, race.preconditionFailed, split, takeOver.segmentsHeld,
                 takeOver.writesBefore, takeOver.writesAfter, checked.caseFiles, checked.timelineEntries,
                 checked.caseloadEntries, checked.members);
+    }
+
+    /**
+     * A real MongoDB when {@code SCIEZKA_TEST_MONGODB_URI} names one (with a database of this run's own),
+     * as for every other Mongo-touching test; otherwise one wire server in this JVM.
+     */
+    private List<String> mongoArguments() throws Exception {
+        String real = System.getenv("SCIEZKA_TEST_MONGODB_URI");
+        if (real == null || real.isBlank()) {
+            real = System.getProperty("SCIEZKA_TEST_MONGODB_URI", "");
+        }
+        if (!real.isBlank()) {
+            return List.of("--spring.mongodb.uri=" + real, "--spring.mongodb.database=sciezka_scaleout_" + System.currentTimeMillis());
+        }
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        int port = ServiceProcess.freePort();
+        mongo.bind("127.0.0.1", port);
+        running.push(mongo::shutdownNow);
+        return List.of("--spring.mongodb.uri=mongodb://127.0.0.1:" + port);
     }
 
     private ServiceProcess started(ServiceProcess instance) {

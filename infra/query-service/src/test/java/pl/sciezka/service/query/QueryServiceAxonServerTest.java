@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,14 +34,17 @@ class QueryServiceAxonServerTest {
 
     @Test
     void assemblesWithAxonServerAndMongoButNoCommandHandling() throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
+        // a real MongoDB when SCIEZKA_TEST_MONGODB_URI names one, as for every Mongo-touching test
+        String real = System.getenv().getOrDefault("SCIEZKA_TEST_MONGODB_URI",
+                System.getProperty("SCIEZKA_TEST_MONGODB_URI", ""));
+        MongoServer mongo = real.isBlank() ? new MongoServer(new MemoryBackend()) : null;
+        String uri = mongo == null ? real : "mongodb://127.0.0.1:" + mongo.bind().getPort();
         SpringApplication application = new SpringApplication(QuerySideApplication.class);
         application.setAdditionalProfiles("axonserver");
         Path publicKey = Files.writeString(Files.createTempFile("jwt", ".pub"),
                 TokenMinter.publicKeyPem(TokenMinter.newRsaKeyPair().getPublic()));
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--axon.axonserver.servers=127.0.0.1:1",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
+                "--spring.mongodb.uri=" + uri, "--spring.mongodb.database=sciezka_test_query_service",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey));
         List<String> processors = everyProcessorOf("sciezka-projections.yml");
         assertThat(processors).contains("case-file", "caseload", "timeline");
@@ -56,7 +58,9 @@ class QueryServiceAxonServerTest {
             assertThat(Arrays.stream(context.getBeanDefinitionNames()).map(context::getType))
                     .noneMatch(type -> type != null && type.getPackageName().startsWith("pl.sciezka.command"));
         } finally {
-            mongo.shutdownNow();
+            if (mongo != null) {
+                mongo.shutdownNow();
+            }
         }
     }
 
