@@ -90,8 +90,8 @@ class ScaleOutIT {
         assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(acknowledged.get());
         System.out.printf("Scale-out: %d acknowledged writes = %d events in PostgreSQL (%d through command-1, %d through"
                         + " command-2); race on one case: %d diagnoses succeeded, %d refused 409, and of %d writes with one"
-                        + " If-Match %d succeeded, %d refused 412; segments per projection [query-1, query-2] %s; query-2"
-                        + " killed holding %d segments after %d writes, %d written after; the survivor's views: %d case files"
+                        + " If-Match %d succeeded, %d refused 412, 4 repeats of one Idempotency-Key stored once;"
+                        + " segments per projection [query-1, query-2] %s; query-2 killed holding %d segments after %d writes, %d written after; the survivor's views: %d case files"
                         + " at their version, %d timeline entries, none twice, %d caseload entries with %d members%n",
                 acknowledged.get(), history.events(), postsAnsweredBy(commandSide.get(0)),
                 postsAnsweredBy(commandSide.get(1)), race.succeeded, race.conflicts, race.conditional,
@@ -181,7 +181,8 @@ class ScaleOutIT {
     /**
      * Sixteen diagnoses at once on one case, spread by the proxy over both command instances: each
      * is stored once (a lost append retried) or refused 409; then six writes all sent with the same
-     * If-Match: one is stored, the rest are 412.
+     * If-Match: one is stored, the rest are 412; then four repeats of one Idempotency-Key at once: one
+     * event, and every answer the first one.
      */
     private RaceOutcome raceOnOneCase(Api api, History history) throws Exception {
         String caseId = openCase(api, "anna");
@@ -199,6 +200,13 @@ class ScaleOutIT {
         assertThat(conditional).filteredOn(status -> status == 201).hasSize(1);
         acknowledged.incrementAndGet();
         assertThat(history.eventsOf(caseId)).isEqualTo(2 + succeeded);
+
+        String key = java.util.UUID.randomUUID().toString();
+        List<Api.Response> repeats = concurrently(4, i -> api.post("anna", diagnoses, POVERTY, "Idempotency-Key", key));
+        assertThat(repeats).allSatisfy(repeat -> assertThat(repeat.status()).isEqualTo(201));
+        assertThat(repeats.stream().map(repeat -> repeat.body() + repeat.header("ETag")).distinct()).hasSize(1);
+        acknowledged.incrementAndGet();
+        assertThat(history.eventsOf(caseId)).as("one event for four repeats of one key").isEqualTo(3 + succeeded);
         return new RaceOutcome(succeeded, 16 - succeeded, 6, 1,
                 (int) conditional.stream().filter(status -> status == 412).count());
     }
