@@ -11,19 +11,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -78,14 +73,14 @@ class ScaleOutIT {
         List<String> cases = openCasesWithMembers(api, 12);
         RaceOutcome race = raceOnOneCase(api, history);
         for (ServiceProcess instance : commandSide) {
-            assertThat(postsAnsweredBy(instance)).as("writes reaching %s", instance.name()).isPositive();
+            assertThat(Reports.postsAnsweredBy(instance)).as("writes reaching %s", instance.name()).isPositive();
         }
 
         Map<String, List<Integer>> split = awaitSegmentsSplit(querySide);
         rebuildWhileBothRun(api, history, querySide);
         TakeOver takeOver = killOneQueryInstanceMidStream(api, cases, querySide.get(1));
         awaitAllSegmentsOn(querySide.get(0));
-        Checked checked = Eventually.within(Duration.ofSeconds(90), () -> viewsMatchHistory(api, history));
+        Views.Checked checked = Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, coordinatorOfCase));
 
         assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(acknowledged.get());
         System.out.printf("Scale-out: %d acknowledged writes = %d events in PostgreSQL (%d through command-1, %d through"
@@ -93,11 +88,11 @@ class ScaleOutIT {
                         + " If-Match %d succeeded, %d refused 412, 4 repeats of one Idempotency-Key stored once;"
                         + " segments per projection [query-1, query-2] %s; query-2 killed holding %d segments after %d writes, %d written after; the survivor's views: %d case files"
                         + " at their version, %d timeline entries, none twice, %d caseload entries with %d members%n",
-                acknowledged.get(), history.events(), postsAnsweredBy(commandSide.get(0)),
-                postsAnsweredBy(commandSide.get(1)), race.succeeded, race.conflicts, race.conditional,
+                acknowledged.get(), history.events(), Reports.postsAnsweredBy(commandSide.get(0)),
+                Reports.postsAnsweredBy(commandSide.get(1)), race.succeeded, race.conflicts, race.conditional,
                 race.conditionalSucceeded, race.preconditionFailed, split, takeOver.segmentsHeld,
-                takeOver.writesBefore, takeOver.writesAfter, checked.caseFiles, checked.timelineEntries,
-                checked.caseloadEntries, checked.members);
+                takeOver.writesBefore, takeOver.writesAfter, checked.caseFiles(), checked.timelineEntries(),
+                checked.caseloadEntries(), checked.members());
     }
 
     /**
@@ -147,7 +142,7 @@ class ScaleOutIT {
 
     /** Cases opened by anna and bartek in turn, each with a parent and a child, through the proxy. */
     private List<String> openCasesWithMembers(Api api, int count) throws Exception {
-        return concurrently(count, i -> {
+        return Concurrently.run(count, i -> {
             String coordinator = i % 2 == 0 ? "anna" : "bartek";
             String caseId = openCase(api, coordinator);
             registerMember(api, coordinator, caseId, "PARENT", 1985);
@@ -187,7 +182,7 @@ class ScaleOutIT {
     private RaceOutcome raceOnOneCase(Api api, History history) throws Exception {
         String caseId = openCase(api, "anna");
         String diagnoses = "/api/cases/" + caseId + "/diagnoses";
-        List<Integer> statuses = concurrently(16, i -> api.post("anna", diagnoses, POVERTY).status());
+        List<Integer> statuses = Concurrently.run(16, i -> api.post("anna", diagnoses, POVERTY).status());
         assertThat(statuses).allMatch(status -> status == 201 || status == 409);
         int succeeded = (int) statuses.stream().filter(status -> status == 201).count();
         acknowledged.addAndGet(succeeded);
@@ -195,14 +190,14 @@ class ScaleOutIT {
         assertThat(history.sequenceIsUnbroken(caseId)).isTrue();
 
         String version = "\"" + (history.eventsOf(caseId) - 1) + "\"";
-        List<Integer> conditional = concurrently(6, i -> api.post("anna", diagnoses, POVERTY, "If-Match", version).status());
+        List<Integer> conditional = Concurrently.run(6, i -> api.post("anna", diagnoses, POVERTY, "If-Match", version).status());
         assertThat(conditional).allMatch(status -> status == 201 || status == 412 || status == 409);
         assertThat(conditional).filteredOn(status -> status == 201).hasSize(1);
         acknowledged.incrementAndGet();
         assertThat(history.eventsOf(caseId)).isEqualTo(2 + succeeded);
 
         String key = java.util.UUID.randomUUID().toString();
-        List<Api.Response> repeats = concurrently(4, i -> api.post("anna", diagnoses, POVERTY, "Idempotency-Key", key));
+        List<Api.Response> repeats = Concurrently.run(4, i -> api.post("anna", diagnoses, POVERTY, "Idempotency-Key", key));
         assertThat(repeats).allSatisfy(repeat -> assertThat(repeat.status()).isEqualTo(201));
         assertThat(repeats.stream().map(repeat -> repeat.body() + repeat.header("ETag")).distinct()).hasSize(1);
         acknowledged.incrementAndGet();
@@ -214,8 +209,8 @@ class ScaleOutIT {
     /** Waits until both query instances hold segments of every projection, and together all of them. */
     private Map<String, List<Integer>> awaitSegmentsSplit(List<ServiceProcess> querySide) throws Exception {
         return Eventually.within(Duration.ofSeconds(90), () -> {
-            Map<String, Integer> first = segmentsHeld(querySide.get(0));
-            Map<String, Integer> second = segmentsHeld(querySide.get(1));
+            Map<String, Integer> first = Reports.segmentsHeld(querySide.get(0));
+            Map<String, Integer> second = Reports.segmentsHeld(querySide.get(1));
             assertThat(first.keySet()).isNotEmpty().isEqualTo(second.keySet());
             Map<String, List<Integer>> split = new java.util.TreeMap<>();
             first.forEach((projection, held) -> {
@@ -237,7 +232,7 @@ class ScaleOutIT {
             api.post("admin", "/api/admin/projections/" + projection + "/rebuild", Map.of()).expect(202);
         }
         awaitSegmentsSplit(querySide);
-        Eventually.within(Duration.ofSeconds(90), () -> viewsMatchHistory(api, history));
+        Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, coordinatorOfCase));
     }
 
     private record TakeOver(int segmentsHeld, long writesBefore, long writesAfter) {
@@ -270,7 +265,7 @@ class ScaleOutIT {
             });
         }
         awaitWritten(written, 30, failures);
-        int held = segmentsHeld(victim).values().stream().mapToInt(Integer::intValue).sum();
+        int held = Reports.segmentsHeld(victim).values().stream().mapToInt(Integer::intValue).sum();
         long before = written.get();
         victim.kill();
         awaitWritten(written, before + 40, failures);
@@ -291,89 +286,9 @@ class ScaleOutIT {
 
     private void awaitAllSegmentsOn(ServiceProcess survivor) throws Exception {
         Eventually.within(Duration.ofSeconds(90), () -> {
-            assertThat(segmentsHeld(survivor).values()).allMatch(held -> held == SEGMENTS);
+            assertThat(Reports.segmentsHeld(survivor).values()).allMatch(held -> held == SEGMENTS);
             return null;
         });
-    }
-
-    private record Checked(int caseFiles, long timelineEntries, int caseloadEntries, long members) {
-    }
-
-    /** Every view, read through the proxy, as the events in PostgreSQL imply it. */
-    private Checked viewsMatchHistory(Api api, History history) {
-        Map<String, Long> members = history.membersPerCase();
-        long timelineEntries = 0;
-        for (String caseId : coordinatorOfCase.keySet()) {
-            long events = history.eventsOf(caseId);
-            assertThat(api.get("celina", "/api/cases/" + caseId).expect(200).json().get("version").asLong())
-                    .as("version of case file %s", caseId).isEqualTo(events - 1);
-            JsonNode entries = api.get("celina", "/api/cases/" + caseId + "/timeline").expect(200).json().get("entries");
-            Set<String> eventIds = new HashSet<>();
-            entries.forEach(entry -> eventIds.add(entry.get("eventId").asString()));
-            assertThat(entries.size()).as("timeline entries of %s", caseId).isEqualTo(events);
-            assertThat(eventIds).as("distinct events in the timeline of %s", caseId).hasSize((int) events);
-            timelineEntries += events;
-        }
-        int caseloadEntries = 0;
-        long membersSeen = 0;
-        for (String coordinator : List.of("anna", "bartek")) {
-            JsonNode caseload = api.get("celina", "/api/caseload?coordinatorId=" + coordinator).expect(200).json().get("cases");
-            Set<String> listed = new HashSet<>();
-            for (JsonNode entry : caseload) {
-                String caseId = entry.get("caseId").asString();
-                listed.add(caseId);
-                long generations = 0;
-                for (JsonNode count : entry.get("membersPerGeneration")) {
-                    generations += count.asLong();
-                }
-                assertThat(generations).as("members of %s in the caseload", caseId).isEqualTo(members.getOrDefault(caseId, 0L));
-                membersSeen += generations;
-            }
-            assertThat(listed).as("caseload of %s", coordinator).isEqualTo(casesOf(coordinator));
-            caseloadEntries += listed.size();
-        }
-        return new Checked(coordinatorOfCase.size(), timelineEntries, caseloadEntries, membersSeen);
-    }
-
-    private Set<String> casesOf(String coordinator) {
-        Set<String> cases = new HashSet<>();
-        coordinatorOfCase.forEach((caseId, owner) -> {
-            if (owner.equals(coordinator)) {
-                cases.add(caseId);
-            }
-        });
-        return cases;
-    }
-
-    /** Segments of each projection this instance holds, as its admin endpoint reports them. */
-    private static Map<String, Integer> segmentsHeld(ServiceProcess queryInstance) {
-        Map<String, Integer> held = new java.util.TreeMap<>();
-        new Api(queryInstance.port(), Users::authorization).get("admin", "/api/admin/projections").expect(200).json()
-                .forEach(projection -> held.put(projection.get("name").asString(), projection.get("segments").asInt()));
-        return held;
-    }
-
-    /** POST requests this command instance answered, from its own Prometheus metrics. */
-    private static long postsAnsweredBy(ServiceProcess commandInstance) {
-        String metrics = new Api(commandInstance.port(), Users::authorization).get(null, "/actuator/prometheus").expect(200).body();
-        return metrics.lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"POST\""))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    private static <T> List<T> concurrently(int count, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 8));
-        try {
-            List<Future<T>> futures = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> task.apply(i))).toList();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
