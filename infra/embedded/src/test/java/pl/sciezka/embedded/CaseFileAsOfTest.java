@@ -44,8 +44,10 @@ class CaseFileAsOfTest extends EmbeddedApplicationTest {
                 assertThat(response.json().get("version").asLong()).isEqualTo(version);
                 return response.body();
             });
-            Thread.sleep(5); // the next step's events carry a later timestamp than this instant
             recorded.put(Instant.now(), live);
+            // the store keeps event times to the millisecond (asOfCountsAnEventFromTheMillisecondItIsStoredWith):
+            // an event of the next step in this instant's millisecond would count as before it
+            Thread.sleep(5);
         }
 
         recorded.forEach((instant, live) -> {
@@ -55,6 +57,19 @@ class CaseFileAsOfTest extends EmbeddedApplicationTest {
         JsonNode first = api.get("celina", journey.path("?asOf=" + recorded.keySet().iterator().next())).json();
         assertThat(first.get("members").size()).isEqualTo(2);
         assertThat(first.get("referrals").size()).isZero();
+    }
+
+    @Test
+    void asOfCountsAnEventFromTheMillisecondItIsStoredWith() {
+        String caseId = api.openCase("anna", "Zielińska");
+        Instant opened = Instant.parse(jdbc.queryForObject("select time_stamp from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0", String.class, caseId));
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("anna", "/api/cases/" + caseId).expect(200));
+
+        assertThat(opened.getNano() % 1_000_000).as("stored to the millisecond").isZero();
+        api.get("anna", "/api/cases/" + caseId + "?asOf=" + opened).expect(200);
+        api.get("anna", "/api/cases/" + caseId + "?asOf=" + opened.plusNanos(999_999)).expect(200);
+        api.get("anna", "/api/cases/" + caseId + "?asOf=" + opened.minusNanos(1_000)).expect(404);
     }
 
     @Test

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +21,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * The generated OpenAPI description against the REST contract: every method and path that
  * {@code API.md} lists (a copy of /work/shared/API.md in the test resources) is described, with its
- * roles and problem responses, and both the description and Swagger UI are open without logging in.
+ * roles and problem responses; every endpoint it describes is in {@code API.md} or in
+ * {@code docs/API-EXTENSIONS.md} (with the roles it gives); and both the description and Swagger UI
+ * are open without logging in.
  */
 class OpenApiTest extends EmbeddedApplicationTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|DELETE|PATCH) ([^` ?]+)");
+    /** A row of docs/API-EXTENSIONS.md: method, path (its query left out) and the roles column. */
+    private static final Pattern EXTENSION_ROW =
+            Pattern.compile("^\\| `(GET|POST|PUT|DELETE|PATCH) ([^` ?]+)[^`]*` \\| ([^|]+) \\|");
+    private static final Path EXTENSIONS = Path.of("../../docs/API-EXTENSIONS.md");
+    private static final String ROLES = "**Roles:** ";
 
     @Test
     void apiDocsDescribeEveryEndpointOfTheContract() throws IOException {
@@ -37,6 +48,27 @@ class OpenApiTest extends EmbeddedApplicationTest {
             }
         }
         assertThat(missing).as("endpoints of API.md missing from /v3/api-docs " + described).isEmpty();
+    }
+
+    /** Nothing the server answers is undocumented: what the contract leaves out, the extensions list, with its roles. */
+    @Test
+    void everyDescribedEndpointIsInTheContractOrTheExtensionsWithItsRoles() throws IOException {
+        JsonNode docs = api.get(null, "/v3/api-docs").expect(200).json();
+        Map<String, String> rolesOf = new TreeMap<>();
+        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String description = operation.getValue().path("description").asString("");
+            rolesOf.put(operation.getKey().toUpperCase() + " " + normalise(path.getKey()),
+                    description.substring(description.indexOf(ROLES) + ROLES.length()));
+        }));
+        Set<String> contract = new TreeSet<>(contractEndpoints());
+        Map<String, String> extensions = extensionEndpoints();
+
+        assertThat(rolesOf.keySet().stream().filter(endpoint -> !contract.contains(endpoint)
+                && !extensions.containsKey(endpoint)).toList())
+                .as("endpoints of /v3/api-docs in neither API.md nor " + EXTENSIONS).isEmpty();
+        extensions.forEach((endpoint, roles) -> assertThat(rolesOf)
+                .as("roles of %s in %s against the OpenAPI description", endpoint, EXTENSIONS)
+                .containsEntry(endpoint, roles));
     }
 
     @Test
@@ -78,6 +110,18 @@ class OpenApiTest extends EmbeddedApplicationTest {
             }
         }
         assertThat(endpoints).hasSizeGreaterThan(30);
+        return endpoints;
+    }
+
+    private static Map<String, String> extensionEndpoints() throws IOException {
+        Map<String, String> endpoints = new TreeMap<>();
+        for (String line : Files.readAllLines(EXTENSIONS)) {
+            Matcher row = EXTENSION_ROW.matcher(line);
+            if (row.find()) {
+                endpoints.put(row.group(1) + " " + normalise(row.group(2)), row.group(3).trim());
+            }
+        }
+        assertThat(endpoints).hasSizeGreaterThan(5);
         return endpoints;
     }
 

@@ -55,6 +55,9 @@ class OutcomesAndCohortsTest extends EmbeddedApplicationTest {
         assertThat(group(lenient, south).get("cycleBroken").asInt()).isEqualTo(2);
         assertThat(lenient.at("/definition/maxMonthsOnAssistance").asInt()).isEqualTo(3);
         assertThat(cohorts("").at("/definition/maxMonthsOnAssistance").asInt()).isZero();
+        // the default definition is answered by the precomputed cells, an evaluator's own by a scan
+        assertThat(cohorts("").at("/computedFrom/code").asString()).isEqualTo("PRECOMPUTED_CELLS");
+        assertThat(lenient.at("/computedFrom/code").asString()).isEqualTo("SCAN");
     }
 
     @Test

@@ -29,14 +29,15 @@ class ProjectionRebuildTest extends EmbeddedApplicationTest {
         Map<String, String> live = views(families);
         // damage every read model behind the projections' backs: only a real rebuild repairs this
         mongo.remove(Query.query(Criteria.where("_id").is(families.get(0).caseId)), "case_files");
-        for (String collection : List.of("caseloads", "timelines", "decisions_by_day", "outcomes")) {
+        for (String collection : List.of("caseloads", "timelines", "decisions_by_day", "outcomes",
+                "cohort_cells", "cohort_cases")) {
             mongo.dropCollection(collection);
         }
         assertThat(views(families)).isNotEqualTo(live);
 
         List<String> projections = api.get("admin", "/api/admin/projections").expect(200).json().valueStream()
                 .map(status -> status.get("name").asString()).toList();
-        assertThat(projections).contains("case-file", "caseload", "timeline", "outcomes");
+        assertThat(projections).contains("case-file", "caseload", "timeline", "outcomes", "cohort-cells");
         for (String projection : projections) {
             api.post("admin", "/api/admin/projections/" + projection + "/rebuild", "").expect(202);
         }
@@ -113,7 +114,14 @@ class ProjectionRebuildTest extends EmbeddedApplicationTest {
         views.put("caseload all", api.get("celina", "/api/caseload").body());
         views.put("decisions", api.get("celina", "/api/audit/decisions?size=500").body());
         for (String grouping : List.of("ENROLMENT_YEAR", "DISTRICT", "PROBLEM_AREA", "SERVICE_DOSE")) {
-            views.put("cohorts " + grouping, api.get("dawid", "/api/outcomes/cohorts?groupBy=" + grouping).body());
+            for (String horizon : List.of("BASELINE", "FOLLOW_UP_12M")) {
+                for (boolean threeGenerations : List.of(false, true)) {
+                    String cohorts = "/api/outcomes/cohorts?groupBy=" + grouping + "&horizon=" + horizon
+                            + "&threeGenerationFamiliesOnly=" + threeGenerations;
+                    views.put("cohorts " + cohorts, api.get("dawid", cohorts).body());
+                    views.put("cohorts recomputed " + cohorts, api.get("dawid", cohorts + "&recompute=true").body());
+                }
+            }
         }
         return views;
     }

@@ -44,7 +44,7 @@ class ChartsController {
                    @RequestParam(defaultValue = "false") boolean threeGenerationFamiliesOnly, Actor actor) {
         Map<Horizon, Cohorts> byHorizon = new EnumMap<>(Horizon.class);
         AFTER_SUPPORT.forEach(horizon -> byHorizon.put(horizon, queries.ask(
-                new FindCohorts(actor, groupBy, horizon, DEFAULT, threeGenerationFamiliesOnly), Cohorts.class)));
+                new FindCohorts(actor, groupBy, horizon, DEFAULT, threeGenerationFamiliesOnly, false), Cohorts.class)));
         return Png.of(CohortChart.of(byHorizon));
     }
 

@@ -41,4 +41,9 @@ class OutcomeDocument {
         members.values().forEach(member -> present.add(member.generation()));
         return present;
     }
+
+    /** Rule 5: the programme is addressed to families with grandparents, parents and children. */
+    boolean hasThreeGenerations() {
+        return generationsPresent().equals(EnumSet.allOf(Generation.class));
+    }
 }

@@ -48,8 +48,10 @@ class OutcomesController {
                     @RequestParam(defaultValue = "0") @Min(0) @Max(12) int maxMonthsOnAssistance,
                     @RequestParam(defaultValue = "1") @Min(0) @Max(10) int minWorkingParents,
                     @RequestParam(defaultValue = "0.8") @DecimalMin("0") @DecimalMax("1") double minSchoolAttendance,
+                    @RequestParam(defaultValue = "false") boolean recompute,
                     Actor actor) {
         CycleDefinition definition = new CycleDefinition(maxMonthsOnAssistance, minWorkingParents, minSchoolAttendance);
-        return queries.ask(new FindCohorts(actor, groupBy, horizon, definition, threeGenerationFamiliesOnly), Cohorts.class);
+        return queries.ask(new FindCohorts(actor, groupBy, horizon, definition, threeGenerationFamiliesOnly, recompute),
+                Cohorts.class);
     }
 }

@@ -1,7 +1,6 @@
 package pl.sciezka.query.outcomes;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,14 +8,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-import pl.sciezka.api.familycase.CoordinatorReassigned;
-import pl.sciezka.api.familycase.DiagnosedProblem;
-import pl.sciezka.api.familycase.DiagnosisRecorded;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
-import pl.sciezka.api.familycase.MemberRegistered;
-import pl.sciezka.api.familycase.OutcomeMeasured;
-import pl.sciezka.api.familycase.ServiceDelivered;
 import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /** Keeps each case's outcome facts; an event the document has already seen (by sequence) is skipped. */
@@ -25,7 +18,6 @@ import pl.sciezka.query.pseudonyms.Pseudonyms;
 class OutcomesProjection {
 
     static final String NAME = "outcomes";
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Warsaw");
 
     private final MongoTemplate mongo;
     private final Pseudonyms pseudonyms;
@@ -47,27 +39,8 @@ class OutcomesProjection {
         }
         if (event instanceof FamilyCaseOpened opened) {
             outcome.pseudonym = pseudonyms.of("case", opened.caseId());
-            outcome.district = opened.district();
-            outcome.coordinatorId = opened.coordinatorId();
-            outcome.enrolmentYear = at.atZone(CENTRE_ZONE).getYear();
-        } else if (event instanceof CoordinatorReassigned reassigned) {
-            outcome.coordinatorId = reassigned.coordinatorId();
-        } else if (event instanceof MemberRegistered member) {
-            outcome.members.put(member.memberId(), new OutcomeDocument.Member(member.generation(), member.birthYear()));
-        } else if (event instanceof DiagnosisRecorded diagnosis) {
-            diagnosis.problems().stream().map(DiagnosedProblem::area).forEach(outcome.problemAreas::add);
-        } else if (event instanceof ServiceDelivered delivered) {
-            outcome.deliveries++;
-            outcome.unitsDelivered = outcome.unitsDelivered.add(delivered.units());
-            if (delivered.cost() != null) {
-                outcome.cost = outcome.cost.add(delivered.cost());
-            }
-        } else if (event instanceof OutcomeMeasured measured) {
-            if (measured.correctsMeasurementId() != null) {
-                outcome.measurements.remove(measured.correctsMeasurementId());
-            }
-            outcome.measurements.put(measured.measurementId(), measured);
         }
+        OutcomeFacts.apply(outcome, event, at);
         outcome.version = sequence;
         mongo.save(outcome);
     }

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
 import pl.sciezka.api.Role;
 import pl.sciezka.api.outcomes.CaseOutcomes;
+import pl.sciezka.api.outcomes.CohortSource;
 import pl.sciezka.api.outcomes.Cohorts;
+import pl.sciezka.api.outcomes.CycleDefinition;
 import pl.sciezka.api.outcomes.FindCaseOutcomes;
 import pl.sciezka.api.outcomes.FindCohorts;
 import pl.sciezka.api.problem.ProblemType;
@@ -23,10 +25,12 @@ class OutcomesQueryHandler {
 
     private final MongoTemplate mongo;
     private final CasePseudonyms casePseudonyms;
+    private final CohortCellStore cells;
 
-    OutcomesQueryHandler(MongoTemplate mongo, CasePseudonyms casePseudonyms) {
+    OutcomesQueryHandler(MongoTemplate mongo, CasePseudonyms casePseudonyms, CohortCellStore cells) {
         this.mongo = mongo;
         this.casePseudonyms = casePseudonyms;
+        this.cells = cells;
     }
 
     @QueryHandler
@@ -45,13 +49,23 @@ class OutcomesQueryHandler {
                 found.generationsPresent(), query.definition(), OutcomeIndicators.horizons(found, query.definition())));
     }
 
-    /** Reads every family's outcome facts: verdicts depend on the definition the evaluator passes. */
+    /**
+     * The default definition reads its precomputed cells, a few documents whatever the number of
+     * families; an evaluator's own thresholds change verdicts family by family, so they (and an explicit
+     * recompute) read every family's outcome facts. The answer names the definition and the source.
+     */
     @QueryHandler
     Cohorts handle(FindCohorts query) {
         if (!query.viewer().is(Role.SUPERVISOR) && !query.viewer().is(Role.EVALUATOR)) {
             throw RejectedException.of(ProblemType.FORBIDDEN, "Only supervisors and evaluators compare cohorts.");
         }
-        return new Cohorts(query.groupBy(), query.horizon(), query.definition(), query.threeGenerationFamiliesOnly(),
+        if (query.definition().equals(CycleDefinition.DEFAULT) && !query.recompute()) {
+            return new Cohorts(query.groupBy(), query.horizon(), query.definition(), CohortSource.PRECOMPUTED_CELLS,
+                    query.threeGenerationFamiliesOnly(),
+                    cells.groups(query.groupBy(), query.horizon(), query.threeGenerationFamiliesOnly()));
+        }
+        return new Cohorts(query.groupBy(), query.horizon(), query.definition(), CohortSource.SCAN,
+                query.threeGenerationFamiliesOnly(),
                 CohortCalculation.groups(mongo.findAll(OutcomeDocument.class), query.groupBy(), query.horizon(),
                         query.definition(), query.threeGenerationFamiliesOnly()));
     }

@@ -1,0 +1,35 @@
+package pl.sciezka.query.outcomes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import pl.sciezka.query.outcomes.CohortCells.CellChange;
+
+/**
+ * A case as the cohort cells know it: its own copy of the outcome facts (the outcomes projection may be
+ * ahead or behind), and the cell changes of its latest event: {@code pending} until every cell has
+ * them, then {@code releasing} until every cell has forgotten their token. Facts and pending changes are
+ * written together, so no change is lost between them.
+ */
+@Document("cohort_cases")
+class CohortCaseDocument {
+
+    @Id
+    String caseId;
+    OutcomeDocument facts = new OutcomeDocument();
+    List<CellChange> pending = new ArrayList<>();
+    List<CellChange> releasing = new ArrayList<>();
+
+    static CohortCaseDocument of(String caseId) {
+        CohortCaseDocument document = new CohortCaseDocument();
+        document.caseId = caseId;
+        document.facts.caseId = caseId;
+        return document;
+    }
+
+    /** Names the pending changes in the cells they are added to: the case and the sequence they come from. */
+    String changeToken() {
+        return caseId + "@" + facts.version;
+    }
+}
