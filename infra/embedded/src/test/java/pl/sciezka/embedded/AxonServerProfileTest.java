@@ -3,6 +3,8 @@ package pl.sciezka.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,8 @@ class AxonServerProfileTest {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-axonserver"),
-                "--axon.axonserver.servers=127.0.0.1:1"));
+                "--axon.axonserver.servers=127.0.0.1:1",
+                new TestTokens().publicKeyArgument()));
         List<String> processors = everyProcessorOf("sciezka-projections.yml");
         assertThat(processors).contains("case-file", "caseload", "timeline");
         processors.forEach(name ->
@@ -53,6 +56,8 @@ class AxonServerProfileTest {
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+            assertThat(context.getBean(MongoClient.class).getDatabase("sciezka").getWriteConcern())
+                    .isEqualTo(WriteConcern.MAJORITY.withJournal(true));
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(context.getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getSimpleName().startsWith("Jdbc"));

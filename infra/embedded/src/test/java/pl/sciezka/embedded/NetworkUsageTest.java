@@ -140,6 +140,11 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         String live = Eventually.get(READ_SIDE, () -> {
             ApiClient.Response usage = api.get("celina", "/api/network/usage").expect(200);
             assertThat(entry(usage.json(), "families", "caseId", caseId).get("deliveries").asInt()).isEqualTo(1);
+            // the family's, the offering's and the institution's figures are separate documents, written one after another
+            assertThat(entry(usage.json(), "offerings", "offeringId", counsellingSessions).at("/usage/deliveries").asInt())
+                    .isEqualTo(1);
+            assertThat(entry(usage.json(), "institutions", "institutionId", counselling).at("/usage/deliveries").asInt())
+                    .isEqualTo(1);
             assertThat(entry(usage.json(), "offerings", "offeringId", housing).get("withdrawn").asBoolean()).isTrue();
             return usage.body();
         });

@@ -9,14 +9,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,28 +32,22 @@ import pl.sciezka.platform.security.jwt.TokenMinter;
  */
 class OAuth2ProfileTest {
 
-    private static final Map<String, Role> ROLES = Map.of(
-            "anna", Role.CASEWORKER, "celina", Role.SUPERVISOR, "dawid", Role.EVALUATOR);
     private static final Duration READ_SIDE = Duration.ofSeconds(15);
 
-    private static final KeyPair TRUSTED = TokenMinter.newRsaKeyPair();
+    private static final TestTokens TOKENS = new TestTokens();
+    private static final KeyPair TRUSTED = TOKENS.key();
     private static ConfigurableApplicationContext context;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("sciezka-oauth2");
-        Path publicKey = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + ".pub"),
-                TokenMinter.publicKeyPem(TRUSTED.getPublic()));
         SpringApplication application = new SpringApplication(SciezkaApplication.class);
         application.setAdditionalProfiles("oauth2");
         context = application.run(
                 "--server.port=0",
-                "--sciezka.data-dir=" + dataDir,
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        api = ApiClient.withBearerTokens(port,
-                user -> TokenMinter.mint(TRUSTED.getPrivate(), user, ROLES.get(user), Duration.ofHours(1)));
+                "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-oauth2"),
+                TOKENS.publicKeyArgument());
+        api = TOKENS.client(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @AfterAll
@@ -120,7 +112,7 @@ class OAuth2ProfileTest {
     @Test
     void demoUsersDoNotExistAndBasicCredentialsAreRefused() {
         assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
-        for (String user : List.of("anna", "bartek", "ewa", "celina", "dawid", "pup", "admin")) {
+        for (String user : TestTokens.USERS.keySet()) {
             String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
             ApiClient.Response response = api.send(api.request(null, "/api/caseload")
                     .header("Authorization", basic).GET().build());

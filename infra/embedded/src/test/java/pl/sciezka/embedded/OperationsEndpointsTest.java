@@ -2,11 +2,17 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** What the engineer who runs it watches: health with its parts, and Prometheus metrics of Axon. */
 class OperationsEndpointsTest extends EmbeddedApplicationTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void healthIsUpWithTheEventStoreDatabaseAndMongo() {
@@ -14,6 +20,25 @@ class OperationsEndpointsTest extends EmbeddedApplicationTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessIsDownWhileAnEventProcessorIsStopped() {
+        ApiClient.Response ready = api.get(null, "/actuator/health/readiness").expect(200);
+        assertThat(ready.json().at("/components/eventProcessors/details/network/running").asBoolean()).isTrue();
+
+        EventProcessor network = processing.eventProcessor("network").orElseThrow();
+        network.shutDown();
+        try {
+            JsonNode notReady = api.get(null, "/actuator/health/readiness").expect(503).json();
+            assertThat(notReady.at("/components/eventProcessors/status").asString()).isEqualTo("DOWN");
+            assertThat(notReady.at("/components/eventProcessors/details/network/running").asBoolean()).isFalse();
+            assertThat(api.get(null, "/actuator/health/liveness").expect(200).json().get("status").asString())
+                    .isEqualTo("UP");
+        } finally {
+            network.start();
+        }
+        api.get(null, "/actuator/health/readiness").expect(200);
     }
 
     @Test

@@ -2,6 +2,10 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import pl.sciezka.api.familycase.Generation;
 import pl.sciezka.api.personaldata.PersonalData;
 import pl.sciezka.embedded.PersonalDataTestEvents.PersonRegistered;
@@ -27,11 +32,13 @@ import pl.sciezka.platform.personaldata.PersonalDataKeys;
 /**
  * Profile {@code postgres}: the same JDBC event store on a real PostgreSQL server (binaries from
  * Maven Central, started by the test), tables created by the PostgreSQL migrations, personal data
- * encrypted with keys in that database.
+ * encrypted with keys in that database; and the production settings every such profile shares.
  */
 class PostgresProfileTest {
 
     private static final Map<String, Object> POVERTY = ApiClient.diagnosis("POVERTY");
+
+    private static final TestTokens TOKENS = new TestTokens();
 
     private static EmbeddedPostgres postgres;
 
@@ -54,9 +61,11 @@ class PostgresProfileTest {
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-postgres"),
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=")) {
+                "--spring.datasource.password=",
+                TOKENS.publicKeyArgument())) {
             assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
-            ApiClient api = new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            ApiClient api = TOKENS.client(port);
 
             String caseId = api.openCase("anna", "Nowak");
             api.recordDiagnosis("anna", caseId, "POVERTY");
@@ -73,7 +82,18 @@ class PostgresProfileTest {
 
             personalDataIsEncryptedAndErasable(context.getBean(EventStore.class),
                     context.getBean(PersonalDataKeys.class), jdbc);
+            productionSettingsHold(context, new ApiClient(port));
         }
+    }
+
+    /** What sciezka-production.yml brings: no demo users, Basic refused, majority journaled Mongo writes. */
+    private static void productionSettingsHold(ConfigurableApplicationContext context, ApiClient basic) {
+        assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
+        basic.get("anna", "/api/caseload").expectProblem(401, "unauthenticated");
+
+        MongoDatabase readModels = context.getBean(MongoClient.class).getDatabase("sciezka");
+        assertThat(readModels.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true));
+        assertThat(readModels.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
     }
 
     private static void personalDataIsEncryptedAndErasable(EventStore events, PersonalDataKeys keys, JdbcTemplate jdbc) {
@@ -128,10 +148,11 @@ class PostgresProfileTest {
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-postgres-node"),
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=");
+                "--spring.datasource.password=",
+                TOKENS.publicKeyArgument());
     }
 
     private static ApiClient clientOf(ConfigurableApplicationContext node) {
-        return new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
+        return TOKENS.client(((WebServerApplicationContext) node).getWebServer().getPort());
     }
 }

@@ -46,6 +46,7 @@ final class RunningApplication implements AutoCloseable {
                 "-jar", jar,
                 "--server.port=" + port,
                 "--sciezka.data-dir=" + dataDir));
+        command.addAll(TestMongo.arguments(dataDir));
         command.addAll(List.of(arguments));
         long started = System.nanoTime();
         process = new ProcessBuilder(command)

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import pl.sciezka.api.Role;
 
@@ -27,7 +28,12 @@ public class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationT
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, roles(jwt), jwt.getClaimAsString(userIdClaim));
+        String userId = jwt.getClaimAsString(userIdClaim);
+        if (userId == null || userId.isBlank()) {
+            // every event records who acted: a token that names no one is no identity (401)
+            throw new InvalidBearerTokenException("the token has no user id in claim " + userIdClaim);
+        }
+        return new JwtAuthenticationToken(jwt, roles(jwt), userId);
     }
 
     private Collection<GrantedAuthority> roles(Jwt jwt) {

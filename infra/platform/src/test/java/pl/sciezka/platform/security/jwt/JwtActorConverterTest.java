@@ -1,6 +1,7 @@
 package pl.sciezka.platform.security.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 class JwtActorConverterTest {
 
@@ -28,6 +30,12 @@ class JwtActorConverterTest {
 
         assertThat(caller.getName()).isEqualTo("u-17");
         assertThat(caller.getAuthorities()).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutTheUserIdClaimIsRefused() {
+        assertThatThrownBy(() -> new JwtActorConverter("preferred_username", "roles").convert(token().build()))
+                .isInstanceOf(InvalidBearerTokenException.class);
     }
 
     private static Jwt.Builder token() {
