@@ -12,7 +12,13 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     /** The identifier of the message that caused this one. */
     public static final String CAUSATION_ID = "causationId";
+    /** The caller's {@code Idempotency-Key}: a retry with the same key is the same request. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * The case version a write was based on (its {@code If-Match}); on commands only, since an event
+     * that was stored happened at exactly the version it records.
+     */
+    public static final String EXPECTED_VERSION = "expectedVersion";
 
     private MetadataKeys() {
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +42,7 @@ class FamilyCaseController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenFamilyCaseRequest request, Actor actor) {
-        String caseId = newId();
+        String caseId = commands.newId(actor, "caseId");
         long version = commands.send(
                 new OpenFamilyCase(caseId, request.familyName(), request.district(), request.coordinatorId()), actor);
         return created(caseId, version, "caseId", caseId);
@@ -53,7 +52,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> registerMember(@PathVariable String caseId,
                                                        @Valid @RequestBody CaseRequests.RegisterMember request,
                                                        Actor actor) {
-        String memberId = newId();
+        String memberId = commands.newId(actor, "memberId");
         long version = commands.send(new RegisterMember(caseId, memberId, request.firstName(), request.lastName(),
                 request.birthYear(), request.generation(), request.relation(), request.pesel()), actor);
         return created(caseId, version, "memberId", memberId);
@@ -63,7 +62,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordDiagnosis(@PathVariable String caseId,
                                                         @Valid @RequestBody RecordDiagnosisRequest request,
                                                         Actor actor) {
-        String diagnosisId = newId();
+        String diagnosisId = commands.newId(actor, "diagnosisId");
         long version = commands.send(
                 new RecordDiagnosis(caseId, diagnosisId, request.source(), request.diagnosedProblems()), actor);
         return created(caseId, version, "diagnosisId", diagnosisId);
@@ -74,14 +73,17 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> agreeSupportPlan(@PathVariable String caseId,
                                                          @Valid @RequestBody CaseRequests.AgreeSupportPlan request,
                                                          Actor actor) {
-        List<Goal> goals = request.goals().stream()
-                .map(goal -> new Goal(goal.goalId() == null ? newId() : goal.goalId(), goal.area(), goal.memberIds(),
-                        goal.description(), goal.targetDate()))
+        List<Goal> goals = java.util.stream.IntStream.range(0, request.goals().size())
+                .mapToObj(i -> {
+                    CaseRequests.Goal goal = request.goals().get(i);
+                    String goalId = goal.goalId() == null ? commands.newId(actor, "goalId-" + i) : goal.goalId();
+                    return new Goal(goalId, goal.area(), goal.memberIds(), goal.description(), goal.targetDate());
+                })
                 .toList();
         Set<String> kept = request.goals().stream().map(CaseRequests.Goal::goalId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         PlanVersion written = commands.send(new AgreeSupportPlan(caseId, goals, kept), actor);
-        return ResponseEntity.ok().eTag(Long.toString(written.version())).body(Map.of(
+        return ResponseEntity.ok().eTag(Long.toString(written.version())).body(ordered(
                 "planVersion", written.planVersion(),
                 "goalIds", goals.stream().map(Goal::goalId).toList()));
     }
@@ -99,7 +101,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordMeeting(@PathVariable String caseId,
                                                       @Valid @RequestBody CaseRequests.RecordMeeting request,
                                                       Actor actor) {
-        String meetingId = newId();
+        String meetingId = commands.newId(actor, "meetingId");
         List<MeetingParticipant> participants = request.participants().stream()
                 .map(p -> new MeetingParticipant(p.name(), p.institution(), p.role(), p.userId())).toList();
         List<MeetingDecision> decisions = request.decisions() == null ? List.of() : request.decisions().stream()
@@ -113,7 +115,7 @@ class FamilyCaseController {
     ResponseEntity<Map<String, Object>> recordMeasurement(@PathVariable String caseId,
                                                           @Valid @RequestBody CaseRequests.RecordMeasurement request,
                                                           Actor actor) {
-        String measurementId = newId();
+        String measurementId = commands.newId(actor, "measurementId");
         CaseRequests.Household household = request.household();
         List<MemberIndicators> members = request.members() == null ? List.of() : request.members().stream()
                 .map(m -> new MemberIndicators(m.memberId(), m.employment(), m.inEducationOrTraining(),
@@ -126,17 +128,25 @@ class FamilyCaseController {
         return created(caseId, version, "measurementId", measurementId);
     }
 
-    static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
     static ResponseEntity<Map<String, Object>> created(String caseId, long version, String idName, String id) {
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                 .eTag(Long.toString(version))
-                .body(Map.of(idName, id, "version", version));
+                .body(ordered(idName, id, "version", version));
     }
 
     static ResponseEntity<Map<String, Object>> done(String caseId, long version) {
-        return ResponseEntity.ok().eTag(Long.toString(version)).body(Map.of("caseId", caseId, "version", version));
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(ordered("caseId", caseId, "version", version));
+    }
+
+    /**
+     * A response body whose fields keep the order given: Map.of iterates in an order that changes
+     * from one JVM run to the next, and a replayed idempotent write must answer byte for byte what it
+     * answered before a restart.
+     */
+    static Map<String, Object> ordered(String firstName, Object first, String secondName, Object second) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(firstName, first);
+        body.put(secondName, second);
+        return body;
     }
 }

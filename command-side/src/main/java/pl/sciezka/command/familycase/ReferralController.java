@@ -2,7 +2,6 @@ package pl.sciezka.command.familycase;
 
 import static pl.sciezka.command.familycase.FamilyCaseController.created;
 import static pl.sciezka.command.familycase.FamilyCaseController.done;
-import static pl.sciezka.command.familycase.FamilyCaseController.newId;
 
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -36,7 +35,7 @@ class ReferralController {
     @PostMapping
     ResponseEntity<Map<String, Object>> issue(@PathVariable String caseId,
                                               @Valid @RequestBody ReferralRequests.Issue request, Actor actor) {
-        String referralId = newId();
+        String referralId = commands.newId(actor, "referralId");
         long version = commands.send(new IssueReferral(caseId, referralId, request.offeringId(), request.memberIds(),
                 request.goalId(), request.reason()), actor);
         return created(caseId, version, "referralId", referralId);
@@ -69,7 +68,7 @@ class ReferralController {
     @PostMapping("/{referralId}/deliveries")
     ResponseEntity<Map<String, Object>> deliver(@PathVariable String caseId, @PathVariable String referralId,
                                                 @Valid @RequestBody ReferralRequests.Delivery request, Actor actor) {
-        String deliveryId = newId();
+        String deliveryId = commands.newId(actor, "deliveryId");
         long version = commands.send(new RecordDelivery(caseId, referralId, deliveryId, request.deliveredOn(),
                 request.units(), request.memberIds()), actor);
         return created(caseId, version, "deliveryId", deliveryId);

@@ -2,7 +2,6 @@ package pl.sciezka.command.familycase;
 
 import static pl.sciezka.command.familycase.FamilyCaseController.created;
 import static pl.sciezka.command.familycase.FamilyCaseController.done;
-import static pl.sciezka.command.familycase.FamilyCaseController.newId;
 
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -78,7 +77,7 @@ class SupervisionController {
     @PostMapping("/reviews")
     ResponseEntity<Map<String, Object>> review(@PathVariable String caseId,
                                                @Valid @RequestBody SupervisionRequests.Review request, Actor actor) {
-        String reviewId = newId();
+        String reviewId = commands.newId(actor, "reviewId");
         long version = commands.send(new ReviewDecision(caseId, reviewId, request.eventId(), request.verdict(),
                 request.comment()), actor);
         return created(caseId, version, "reviewId", reviewId);

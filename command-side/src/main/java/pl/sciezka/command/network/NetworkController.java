@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +51,7 @@ class NetworkController {
 
     @PostMapping("/institutions")
     ResponseEntity<Map<String, String>> registerInstitution(@Valid @RequestBody InstitutionRequest request, Actor actor) {
-        String institutionId = commands.send(new RegisterInstitution(UUID.randomUUID().toString(), request.name(),
+        String institutionId = commands.send(new RegisterInstitution(commands.newId(actor, "institutionId"), request.name(),
                 request.kind(), request.staffUserIds()), actor);
         return ResponseEntity.created(URI.create("/api/network/institutions/" + institutionId))
                 .body(Map.of("institutionId", institutionId));
@@ -60,7 +59,7 @@ class NetworkController {
 
     @PostMapping("/offerings")
     ResponseEntity<Map<String, String>> listOffering(@Valid @RequestBody OfferingRequest request, Actor actor) {
-        String offeringId = commands.send(new ListOffering(UUID.randomUUID().toString(), request.institutionId(),
+        String offeringId = commands.send(new ListOffering(commands.newId(actor, "offeringId"), request.institutionId(),
                 request.category(), request.name(), request.unit(), request.unitCost(), request.capacity()), actor);
         return ResponseEntity.created(URI.create("/api/network/offerings/" + offeringId))
                 .body(Map.of("offeringId", offeringId));

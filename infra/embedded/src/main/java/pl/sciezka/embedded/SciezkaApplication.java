@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The embedded default: command side and query side in one JVM, the event store in an H2 file and
  * the read models in the embedded MongoDB wire server, both under {@code sciezka.data-dir}.
  */
-@SpringBootApplication(scanBasePackages = {"pl.sciezka.command", "pl.sciezka.query"})
+@SpringBootApplication(scanBasePackages = {"pl.sciezka.command", "pl.sciezka.query", "pl.sciezka.embedded.demo"})
 public class SciezkaApplication {
 
     public static void main(String[] args) {

@@ -50,18 +50,30 @@ final class ApiClient {
             assertThat(status).as("HTTP status of a response with body %s", body).isEqualTo(expectedStatus);
             return this;
         }
+
+        /** An RFC 9457 problem of this status and type ({@code precondition-failed} for urn:sciezka:problem:…). */
+        Response expectProblem(int expectedStatus, String type) {
+            expect(expectedStatus);
+            assertThat(header("Content-Type")).startsWith("application/problem+json");
+            assertThat(json().get("type").asString()).isEqualTo("urn:sciezka:problem:" + type);
+            return this;
+        }
     }
 
     Response get(String user, String path) {
         return send(request(user, path).GET().build());
     }
 
-    Response post(String user, String path, Object body) {
+    /** @param headers more request headers as name, value, name, value … (Idempotency-Key, If-Match) */
+    Response post(String user, String path, Object body, String... headers) {
         String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return send(request(user, path)
+        HttpRequest.Builder request = request(user, path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     Response send(HttpRequest request) {
@@ -88,16 +100,24 @@ final class ApiClient {
     }
 
     String openCase(String user, String familyName) {
-        return post(user, "/api/cases", Map.of("familyName", familyName, "district", "Wilchwy"))
-                .expect(201).json().get("caseId").asString();
+        return post(user, "/api/cases", newCase(familyName)).expect(201).json().get("caseId").asString();
     }
 
     String recordDiagnosis(String user, String caseId, String... areas) {
+        return post(user, "/api/cases/" + caseId + "/diagnoses", diagnosis(areas))
+                .expect(201).json().get("diagnosisId").asString();
+    }
+
+    /** The body of {@code POST /api/cases} for a family in Wilchwy. */
+    static Map<String, Object> newCase(String familyName) {
+        return Map.of("familyName", familyName, "district", "Wilchwy");
+    }
+
+    /** The body of {@code POST /api/cases/{caseId}/diagnoses}: these areas, each severe. */
+    static Map<String, Object> diagnosis(String... areas) {
         var problems = java.util.Arrays.stream(areas)
                 .map(area -> Map.of("area", area, "severity", "HIGH", "memberIds", java.util.List.of()))
                 .toList();
-        return post(user, "/api/cases/" + caseId + "/diagnoses",
-                Map.of("source", "COMMUNITY_INTERVIEW", "problems", problems))
-                .expect(201).json().get("diagnosisId").asString();
+        return Map.of("source", "COMMUNITY_INTERVIEW", "problems", problems);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -16,8 +18,10 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import pl.sciezka.api.familycase.Generation;
 import pl.sciezka.embedded.PersonalDataTestEvents.PersonRegistered;
 import pl.sciezka.platform.personaldata.PersonalDataKeys;
@@ -36,12 +40,13 @@ class AxonServerProfileTest {
     void axonServerProfileRoutesEventsCommandsAndQueriesThroughAxonServer() throws Exception {
         SpringApplication application = new SpringApplication(SciezkaApplication.class);
         application.setAdditionalProfiles("axonserver");
-        try (ConfigurableApplicationContext context = application.run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--sciezka.data-dir=" + Files.createTempDirectory("sciezka-axonserver"),
-                "--axon.axonserver.servers=127.0.0.1:1",
-                "--axon.eventhandling.processors.case-file.mode=subscribing",
-                "--axon.eventhandling.processors.caseload.mode=subscribing")) {
+                "--axon.axonserver.servers=127.0.0.1:1"));
+        everyProcessorOf("application.yml").forEach(name ->
+                arguments.add("--axon.eventhandling.processors." + name + ".mode=subscribing"));
+        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
@@ -55,5 +60,16 @@ class AxonServerProfileTest {
                     new PersonRegistered("f", "p", "Janina", "Kowalska", null, 1985, Generation.PARENT), byte[].class))
                     .rootCause().hasMessageContaining("no personal-data key store");
         }
+    }
+
+    /** The processors the application declares, so each new projection is covered without editing this test. */
+    private static List<String> everyProcessorOf(String resource) {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource(resource));
+        String prefix = "axon.eventhandling.processors.";
+        return yaml.getObject().stringPropertyNames().stream()
+                .filter(key -> key.startsWith(prefix) && key.endsWith(".mode"))
+                .map(key -> key.substring(prefix.length(), key.length() - ".mode".length()))
+                .distinct().toList();
     }
 }

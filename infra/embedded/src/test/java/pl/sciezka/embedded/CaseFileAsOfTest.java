@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A case file "as of" any past instant equals the live case file as it was recorded at that instant. */
 class CaseFileAsOfTest extends EmbeddedApplicationTest {
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void asOfEachStepReturnsExactlyTheCaseFileOfThatStep() throws InterruptedException {
@@ -62,5 +67,29 @@ class CaseFileAsOfTest extends EmbeddedApplicationTest {
         api.get("bartek", "/api/cases/" + caseId + "?asOf=" + Instant.now()).expect(404);
         assertThat(api.get("anna", "/api/cases/" + caseId + "?asOf=yesterday").expect(400).json()
                 .at("/errors/0/field").asString()).isEqualTo("asOf");
+    }
+
+    @Test
+    void anEvaluatorSeesAPseudonymisedCaseFileAsOfAnInstantByItsPseudonym() {
+        Journey journey = new Journey(api).network().family().acceptedReferral();
+        api.post("anna", journey.path("/meetings"), Map.of("heldOn", TODAY.toString(), "participants", List.of(
+                Map.of("name", "Anna Kowalczyk", "institution", "MOPS", "role", "koordynator", "userId", "anna")),
+                "decisions", List.of(Map.of("text", "Jan Nowak idzie na staż", "responsible", "Jan Nowak",
+                        "dueBy", TODAY.toString())))).expect(201);
+        String pseudonym = Eventually.get(Duration.ofSeconds(15), () -> mongo.find(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("caseId").is(journey.caseId)),
+                org.bson.Document.class, "case_pseudonyms").get(0).getString("_id"));
+
+        ApiClient.Response seen = api.get("dawid", "/api/cases/" + pseudonym + "?asOf=" + Instant.now()).expect(200);
+
+        JsonNode file = seen.json();
+        assertThat(file.get("caseId").asString()).isEqualTo(pseudonym);
+        assertThat(file.get("members").size()).isEqualTo(2);
+        assertThat(file.at("/referrals/0/status/code").asString()).isEqualTo("ACCEPTED");
+        assertThat(seen.body()).doesNotContain(journey.caseId, journey.parentId, journey.childId, "Jan", "Nowak",
+                "85031401237", "Kowalczyk", "\"anna\"", "\"pup\"");
+        api.get("dawid", "/api/cases/" + pseudonym).expect(403);
+        api.get("dawid", "/api/cases/" + journey.caseId + "?asOf=" + Instant.now()).expect(404);
     }
 }

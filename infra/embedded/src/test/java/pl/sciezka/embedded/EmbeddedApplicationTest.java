@@ -15,10 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The embedded default as it runs, on a random port with its own data directory: the real HTTP
  * stack, H2 event store and embedded MongoDB wire server. Subclasses share one application, which
- * also runs a test-only projection ({@link PeopleProjection}), so tests that need one start no second.
+ * also runs the test-only projections ({@link PeopleProjection}, {@link PoisonProjection} with its
+ * dead-letter queue), so tests that need one start no second.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PeopleProjection.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "axon.eventhandling.processors." + PoisonProjection.NAME + ".dlq.enabled=true")
+@Import({PeopleProjection.class, PoisonProjection.class})
 abstract class EmbeddedApplicationTest {
 
     private static final Path DATA_DIR;
@@ -51,5 +53,10 @@ abstract class EmbeddedApplicationTest {
 
     long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    long eventsOfCase(String caseId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, caseId);
     }
 }

@@ -96,8 +96,10 @@ class FamilyCaseSliceTest extends EmbeddedApplicationTest {
         JsonNode onlyAnna = api.get("ewa", "/api/caseload?coordinatorId=anna").expect(200).json();
         lineOf(onlyAnna, annas);
         assertThat(onlyAnna.toString()).doesNotContain(barteks);
-        api.get("celina", "/api/cases/" + barteks).expect(200);
-        api.get("ewa", "/api/cases/" + annas).expect(200);
+        Eventually.within(READ_SIDE, () -> {
+            api.get("celina", "/api/cases/" + barteks).expect(200);
+            api.get("ewa", "/api/cases/" + annas).expect(200);
+        });
     }
 
     @Test

@@ -39,6 +39,10 @@ final class Journey {
     /** Anna's case with a parent and a school-age child. */
     Journey family() {
         caseId = api.openCase("anna", "Nowak");
+        return withMembers();
+    }
+
+    private Journey withMembers() {
         parentId = id(api.post("anna", path("/members"), Map.of("firstName", "Jan", "lastName", "Nowak",
                 "birthYear", 1985, "generation", "PARENT", "relation", "father", "pesel", "85031401237")).expect(201),
                 "memberId");
@@ -59,6 +63,28 @@ final class Journey {
                 "memberIds", List.of(parentId), "goalId", goalId, "reason", "aktywizacja")).expect(201), "referralId");
         api.post("pup", path("/referrals/" + referralId + "/acceptance"), "").expect(200);
         return this;
+    }
+
+    /**
+     * Closes the case (anna asks, celina approves) and measures the 12-month follow-up: whether the
+     * household is on assistance, whether the parent works, and the child's school attendance.
+     */
+    Journey closedAndFollowedUp(int monthsOnAssistance, boolean parentWorks, double childAttendance) {
+        api.post("anna", path("/closure-request"), Map.of("reason", "GOALS_ACHIEVED", "justification", "j")).expect(200);
+        api.post("celina", path("/closure-request/approval"), Map.of("comment", "ok")).expect(200);
+        api.post("ewa", path("/outcome-measurements"), Map.of("horizon", "FOLLOW_UP_12M",
+                "measuredOn", TODAY.toString(),
+                "household", Map.of("incomePerPerson", parentWorks ? 1800 : 700,
+                        "receivesSocialAssistance", monthsOnAssistance > 0, "monthsOnAssistanceLast12", monthsOnAssistance),
+                "members", List.of(Map.of("memberId", parentId, "employment", parentWorks ? "EMPLOYED" : "UNEMPLOYED"),
+                        Map.of("memberId", childId, "schoolAttendanceRate", childAttendance)))).expect(201);
+        return this;
+    }
+
+    Journey inDistrict(String district) {
+        caseId = api.post("anna", "/api/cases", Map.of("familyName", "Rodzina", "district", district))
+                .expect(201).json().get("caseId").asString();
+        return withMembers();
     }
 
     String path(String suffix) {

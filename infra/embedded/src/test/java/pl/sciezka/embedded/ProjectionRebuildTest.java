@@ -24,31 +24,60 @@ class ProjectionRebuildTest extends EmbeddedApplicationTest {
 
     @Test
     void rebuiltViewsEqualTheLiveOnes() {
-        List<String> caseIds = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String coordinator = i % 2 == 0 ? "anna" : "bartek";
-            String caseId = api.openCase(coordinator, "Rodzina " + i);
-            caseIds.add(caseId);
-            if (i % 3 != 0) {
-                api.recordDiagnosis(coordinator, caseId, "POVERTY", i % 2 == 0 ? "ADDICTION" : "UNEMPLOYMENT");
-            }
-            if (i % 4 == 1) {
-                api.recordDiagnosis(coordinator, caseId, "HOMELESSNESS");
-            }
-        }
+        List<Journey> families = richHistory();
         waitUntilCaughtUp();
-        Map<String, String> live = views(caseIds);
-        // damage the read models behind the projections' backs: only a real rebuild repairs this
-        mongo.remove(Query.query(Criteria.where("_id").is(caseIds.get(0))), "case_files");
-        mongo.dropCollection("caseloads");
-        assertThat(views(caseIds)).isNotEqualTo(live);
+        Map<String, String> live = views(families);
+        // damage every read model behind the projections' backs: only a real rebuild repairs this
+        mongo.remove(Query.query(Criteria.where("_id").is(families.get(0).caseId)), "case_files");
+        for (String collection : List.of("caseloads", "timelines", "decisions_by_day", "outcomes")) {
+            mongo.dropCollection(collection);
+        }
+        assertThat(views(families)).isNotEqualTo(live);
 
-        for (String projection : List.of("case-file", "caseload")) {
+        List<String> projections = api.get("admin", "/api/admin/projections").expect(200).json().valueStream()
+                .map(status -> status.get("name").asString()).toList();
+        assertThat(projections).contains("case-file", "caseload", "timeline", "outcomes");
+        for (String projection : projections) {
             api.post("admin", "/api/admin/projections/" + projection + "/rebuild", "").expect(202);
         }
-        // a rebuild empties the read model first: wait until it says it has replayed every event again
         waitUntilCaughtUp();
-        assertThat(views(caseIds)).isEqualTo(live);
+        assertThat(views(families)).isEqualTo(live);
+    }
+
+    /** Several families through every kind of event: plans, referrals in every state, meetings, closures, follow-ups. */
+    private List<Journey> richHistory() {
+        List<Journey> families = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Journey journey = new Journey(api).network().family().acceptedReferral();
+            String referral = journey.path("/referrals/" + journey.referralId);
+            api.post("pup", referral + "/deliveries", Map.of("deliveredOn", Journey.TODAY.toString(), "units", 1 + i,
+                    "memberIds", List.of(journey.parentId))).expect(201);
+            api.post("anna", journey.path("/diagnoses"), Map.of("source", "TASK_TEAM", "problems", List.of(Map.of(
+                    "area", i % 2 == 0 ? "ADDICTION" : "UNEMPLOYMENT", "severity", "HIGH",
+                    "memberIds", List.of(journey.parentId))))).expect(201);
+            api.post("ewa", journey.path("/meetings"), Map.of("heldOn", Journey.TODAY.toString(), "participants",
+                    List.of(Map.of("name", "Anna", "institution", "MOPS", "role", "koordynator", "userId", "anna")),
+                    "decisions", List.of())).expect(201);
+            api.post("ewa", journey.path("/outcome-measurements"), Map.of("horizon", "BASELINE",
+                    "measuredOn", Journey.TODAY.toString(), "household", Map.of("incomePerPerson", 600 + i,
+                            "receivesSocialAssistance", true, "monthsOnAssistanceLast12", 12))).expect(201);
+            if (i % 2 == 0) {
+                api.post("pup", referral + "/completion", Map.of("outcome", "GOAL_ACHIEVED")).expect(200);
+                journey.closedAndFollowedUp(i, i == 0, 0.9);
+            } else {
+                api.post("celina", referral + "/revocation", Map.of("reason", "duplicate")).expect(200);
+                api.post("celina", journey.path("/coordinator"), Map.of("coordinatorId", "bartek", "reason", "leave"))
+                        .expect(200);
+            }
+            families.add(journey);
+        }
+        String eventId = jdbc.queryForObject("select event_identifier from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 4", String.class, families.get(1).caseId);
+        api.post("celina", families.get(1).path("/reviews"), Map.of("eventId", eventId, "verdict", "QUERIED",
+                "comment", "why this offering?")).expect(201);
+        api.post("celina", families.get(2).path("/members/" + families.get(2).childId + "/erasure"),
+                Map.of("reason", "art. 17")).expect(200);
+        return families;
     }
 
     @Test
@@ -70,16 +99,22 @@ class ProjectionRebuildTest extends EmbeddedApplicationTest {
         });
     }
 
-    /** Every view the slice has, as the JSON a client reads: case files by id, and each caseload. */
-    private Map<String, String> views(List<String> caseIds) {
+    /** Every view there is, as the JSON a client reads. */
+    private Map<String, String> views(List<Journey> families) {
         Map<String, String> views = new LinkedHashMap<>();
-        for (String caseId : caseIds) {
-            views.put(caseId, api.get("celina", "/api/cases/" + caseId).body());
+        for (Journey family : families) {
+            views.put("case-file " + family.caseId, api.get("celina", family.path("")).body());
+            views.put("timeline " + family.caseId, api.get("celina", family.path("/timeline")).body());
+            views.put("outcomes " + family.caseId, api.get("celina", "/api/outcomes/cases/" + family.caseId).body());
         }
         for (String coordinator : List.of("anna", "bartek")) {
-            views.put("caseload:" + coordinator, api.get(coordinator, "/api/caseload").expect(200).body());
+            views.put("caseload " + coordinator, api.get(coordinator, "/api/caseload").body());
         }
-        views.put("caseload:all", api.get("celina", "/api/caseload").expect(200).body());
+        views.put("caseload all", api.get("celina", "/api/caseload").body());
+        views.put("decisions", api.get("celina", "/api/audit/decisions?size=500").body());
+        for (String grouping : List.of("ENROLMENT_YEAR", "DISTRICT", "PROBLEM_AREA", "SERVICE_DOSE")) {
+            views.put("cohorts " + grouping, api.get("dawid", "/api/outcomes/cohorts?groupBy=" + grouping).body());
+        }
         return views;
     }
 }

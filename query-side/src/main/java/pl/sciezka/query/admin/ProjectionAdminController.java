@@ -28,11 +28,26 @@ class ProjectionAdminController {
         return projections.all();
     }
 
-    @PostMapping("/{name}/rebuild")
+    @GetMapping("/{name}/dead-letters")
+    List<DeadLetterEntry> deadLetters(@PathVariable String name) {
+        return projections.deadLetters(name).orElseThrow(() -> noSuch(name));
+    }
+
+    /** After the cause is fixed: every waiting sequence goes through the handlers once more. */
+    @PostMapping("/{name}/dead-letters/retry")
+    ProjectionStatus retryDeadLetters(@PathVariable String name) {
+        return projections.retryDeadLetters(name).orElseThrow(() -> noSuch(name));
+    }
+
+        @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         if (!projections.rebuild(name)) {
-            throw RejectedException.of(ProblemType.NOT_FOUND, "No projection named " + name + ".");
+            throw noSuch(name);
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).build();
+    }
+
+    private static RejectedException noSuch(String name) {
+        return RejectedException.of(ProblemType.NOT_FOUND, "No projection named " + name + ".");
     }
 }

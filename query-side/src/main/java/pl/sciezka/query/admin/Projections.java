@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
 /** The streaming event processors behind the read models: their status, and rebuilding one from the events. */
@@ -29,7 +35,7 @@ public class Projections {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, processing.deadLetterQueue(processor.getName())))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
@@ -39,21 +45,59 @@ public class Projections {
     }
 
     /**
-     * Stops the processor, resets its tokens (its {@code @ResetHandler}s empty the read model) and
-     * starts it again from the first event. Answers once the replay has begun, so the status read
+     * Stops the processor, empties its dead-letter queue (the replay meets those events again), resets
+     * its tokens (its {@code @ResetHandler}s empty the read model) and starts it again from the first event. Answers once the replay has begun, so the status read
      * next already shows it; the replay itself goes on in the background.
      */
     public boolean rebuild(String name) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
         processor.ifPresent(found -> {
             found.shutDown();
+            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
             found.resetTokens();
             found.start();
         });
         return processor.isPresent();
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    /** The events waiting in the projection's dead-letter queue, oldest sequence first; empty if it has no queue. */
+    public Optional<List<DeadLetterEntry>> deadLetters(String name) {
+        if (processing.eventProcessor(name, StreamingEventProcessor.class).isEmpty()) {
+            return Optional.empty();
+        }
+        List<DeadLetterEntry> entries = new java.util.ArrayList<>();
+        processing.deadLetterQueue(name).ifPresent(queue -> queue.deadLetters().forEach(sequence ->
+                sequence.forEach(letter -> entries.add(entry(letter)))));
+        return Optional.of(entries);
+    }
+
+    /**
+     * Hands every waiting sequence back to the projection's handlers, once: a sequence that now goes
+     * through leaves the queue, one that fails again stays. Empty if there is no such projection.
+     */
+    public Optional<ProjectionStatus> retryDeadLetters(String name) {
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> retrier = processing.sequencedDeadLetterProcessor(name);
+        Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(name);
+        if (retrier.isPresent() && queue.isPresent()) {
+            long sequences = queue.get().amountOfSequences();
+            for (long tried = 0; tried < sequences && retrier.get().processAny(); tried++) {
+                // each successful round takes one sequence out of the queue
+            }
+        }
+        return one(name);
+    }
+
+    private static DeadLetterEntry entry(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> event = letter.message();
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> inStream ? inStream : null;
+        return new DeadLetterEntry(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(), letter.enqueuedAt(), letter.lastTouched(),
+                letter.cause().map(Cause::type).orElse(null), letter.cause().map(Cause::message).orElse(null));
+    }
+
+    private static ProjectionStatus status(StreamingEventProcessor processor, long head,
+                                           Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.isEmpty() ? -1 : segments.stream()
                 .mapToLong(segment -> position(segment.getCurrentPosition().isPresent()
@@ -63,7 +107,9 @@ public class Projections {
                 segments.stream().anyMatch(Projections::behindItsResetPoint),
                 !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
                 processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState),
-                position, head, Math.max(0, head - position), segments.size());
+                position, head, Math.max(0, head - position), segments.size(),
+                deadLetters.map(SequencedDeadLetterQueue::size).orElse(0L),
+                deadLetters.map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L));
     }
 
     /**

@@ -8,37 +8,56 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
+import pl.sciezka.api.Role;
 import pl.sciezka.api.casefile.CaseFile;
 import pl.sciezka.api.casefile.FindCaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.query.pseudonyms.CasePseudonyms;
+import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /**
  * The case file as it stood at a past instant: the case's own events up to it, folded by the same
- * code as the live case file. Who may read it is decided as for the live file.
+ * code as the live case file. Who may read it is decided as for the live file, except that
+ * evaluators, who look at any case as it stood on a past date, name it by its pseudonym and read it
+ * pseudonymised.
  */
 @Component
 class CaseFileAsOfQueryHandler {
 
     private final EventStore events;
     private final CaseFileQueryHandler live;
+    private final CasePseudonyms casePseudonyms;
+    private final PseudonymisedCaseFile pseudonymised;
 
-    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live) {
+    CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, CasePseudonyms casePseudonyms,
+                             Pseudonyms pseudonyms) {
         this.events = events;
         this.live = live;
+        this.casePseudonyms = casePseudonyms;
+        this.pseudonymised = new PseudonymisedCaseFile(pseudonyms);
     }
 
     @QueryHandler
     Optional<CaseFile> handle(FindCaseFileAsOf query) {
+        if (query.viewer().is(Role.EVALUATOR)) {
+            return casePseudonyms.caseIdOf(query.caseId())
+                    .flatMap(caseId -> fold(caseId, query.asOf()))
+                    .map(pseudonymised::of);
+        }
         if (live.handle(new FindCaseFile(query.caseId(), query.viewer())).isEmpty()) {
             return Optional.empty();
         }
+        return fold(query.caseId(), query.asOf());
+    }
+
+    private Optional<CaseFile> fold(String caseId, Instant asOf) {
         CaseFileDocument file = new CaseFileDocument();
-        DomainEventStream stream = events.readEvents(query.caseId());
+        DomainEventStream stream = events.readEvents(caseId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Instant at = message.getTimestamp();
-            if (at.isAfter(query.asOf())) {
+            if (at.isAfter(asOf)) {
                 break;
             }
             if (message.getPayload() instanceof FamilyCaseEvent event) {

@@ -1,9 +1,15 @@
 package pl.sciezka.query.caseload;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
@@ -11,7 +17,6 @@ import pl.sciezka.api.Role;
 import pl.sciezka.api.caseload.Caseload;
 import pl.sciezka.api.caseload.CaseloadEntry;
 import pl.sciezka.api.caseload.FindCaseload;
-import pl.sciezka.api.familycase.CaseStatus;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
 
@@ -24,11 +29,17 @@ class CaseloadQueryHandler {
 
     private static final Comparator<CaseloadEntry> LATEST_ACTIVITY_FIRST =
             Comparator.comparing(CaseloadEntry::lastActivityAt).reversed().thenComparing(CaseloadEntry::caseId);
+    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Warsaw");
 
     private final MongoTemplate mongo;
+    private final CaseloadEntries.Thresholds thresholds;
+    private final Clock clock = Clock.systemUTC();
 
-    CaseloadQueryHandler(MongoTemplate mongo) {
+    CaseloadQueryHandler(MongoTemplate mongo,
+                         @Value("${sciezka.caseload.unanswered-referral-after:P14D}") Duration unanswered,
+                         @Value("${sciezka.caseload.undelivered-referral-after:P30D}") Duration undelivered) {
         this.mongo = mongo;
+        this.thresholds = new CaseloadEntries.Thresholds(unanswered, undelivered);
     }
 
     @QueryHandler
@@ -44,10 +55,11 @@ class CaseloadQueryHandler {
         } else {
             throw RejectedException.of(ProblemType.FORBIDDEN, "The " + viewer.role().labelEn() + " role has no caseload.");
         }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, CENTRE_ZONE);
         List<CaseloadEntry> cases = caseloads
                 .flatMap(caseload -> caseload.cases().values().stream())
-                .map(CaseloadLine::entry)
-                .filter(entry -> entry.status() != CaseStatus.CLOSED)
+                .flatMap(line -> CaseloadEntries.entry(line, now, today, thresholds).stream())
                 .sorted(LATEST_ACTIVITY_FIRST)
                 .toList();
         return new Caseload(cases);

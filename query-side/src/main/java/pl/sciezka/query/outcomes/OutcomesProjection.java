@@ -50,7 +50,6 @@ class OutcomesProjection {
             outcome.district = opened.district();
             outcome.coordinatorId = opened.coordinatorId();
             outcome.enrolmentYear = at.atZone(CENTRE_ZONE).getYear();
-            mongo.save(new CasePseudonym(outcome.pseudonym, opened.caseId()));
         } else if (event instanceof CoordinatorReassigned reassigned) {
             outcome.coordinatorId = reassigned.coordinatorId();
         } else if (event instanceof MemberRegistered member) {
@@ -76,6 +75,5 @@ class OutcomesProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(OutcomeDocument.class);
-        mongo.dropCollection(CasePseudonym.class);
     }
 }

@@ -12,6 +12,7 @@ import pl.sciezka.api.outcomes.FindCaseOutcomes;
 import pl.sciezka.api.outcomes.FindCohorts;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
+import pl.sciezka.query.pseudonyms.CasePseudonyms;
 
 /**
  * Outcomes for the coordinator (own cases), supervisors and evaluators. Evaluators name and see a
@@ -21,9 +22,11 @@ import pl.sciezka.api.problem.RejectedException;
 class OutcomesQueryHandler {
 
     private final MongoTemplate mongo;
+    private final CasePseudonyms casePseudonyms;
 
-    OutcomesQueryHandler(MongoTemplate mongo) {
+    OutcomesQueryHandler(MongoTemplate mongo, CasePseudonyms casePseudonyms) {
         this.mongo = mongo;
+        this.casePseudonyms = casePseudonyms;
     }
 
     @QueryHandler
@@ -31,8 +34,7 @@ class OutcomesQueryHandler {
         Actor viewer = query.viewer();
         Optional<OutcomeDocument> outcome;
         if (viewer.is(Role.EVALUATOR)) {
-            outcome = Optional.ofNullable(mongo.findById(query.caseId(), CasePseudonym.class))
-                    .map(pseudonym -> mongo.findById(pseudonym.caseId(), OutcomeDocument.class));
+            outcome = casePseudonyms.caseIdOf(query.caseId()).map(caseId -> mongo.findById(caseId, OutcomeDocument.class));
         } else if (viewer.is(Role.SUPERVISOR) || viewer.is(Role.CASEWORKER)) {
             outcome = Optional.ofNullable(mongo.findById(query.caseId(), OutcomeDocument.class))
                     .filter(found -> viewer.is(Role.SUPERVISOR) || viewer.userId().equals(found.coordinatorId));

@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -55,13 +54,8 @@ public class AxonMessagingConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retries)
-                        .retryInterval(20)
-                        .maxRetryCount(5)
-                        // a rule's refusal is final; only a lost race is worth another try
-                        .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
-                        .build())
+                // a rule's refusal is final; only a lost race is worth another try
+                .retryScheduler(new LostRaceRetryScheduler(retries, AxonMessagingConfiguration::causedByConcurrency, 6, 20))
                 .build();
     }
 

@@ -72,11 +72,10 @@ public class PersonalDataKeys {
             jdbc.update("update personal_data_key set secret_key = null, destroyed_at = ?"
                     + " where subject_id = ? and destroyed_at is null", now, subjectId);
         }
-        Map<String, SubjectKey> made = keysMadeInThisTransaction();
-        if (made != null) {
-            made.remove(subjectId);
-        }
         cache.invalidate(subjectId);
+        // this transaction sees its own erasure even if another one caches the key again meanwhile,
+        // reading the committed row, as a tracking projection decrypting an earlier event may
+        rememberWhenCommitted(subjectId, SubjectKey.DESTROYED, cache.stamp());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a lookup in another transaction may have cached the key again before this committed
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

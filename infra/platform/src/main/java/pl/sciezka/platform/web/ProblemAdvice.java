@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -55,6 +56,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException exception) {
         return respond(Rejection.of(ProblemType.NOT_FOUND, "No case with id " + exception.getAggregateIdentifier() + "."));
+    }
+
+    /**
+     * A stale If-Match that reached Axon's own check (the command side turns it into a rejection
+     * first where it can). A concurrency exception too, so it must not fall to the handler below.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(ConflictingAggregateVersionException exception) {
+        return respond(Rejection.of(ProblemType.PRECONDITION_FAILED, "Case " + exception.getAggregateIdentifier()
+                + " is no longer at version " + exception.getExpectedVersion()
+                + " (If-Match); read it again and decide on its current state."));
     }
 
     /** Left over once the command gateway's retries are spent: the case kept changing under us. */

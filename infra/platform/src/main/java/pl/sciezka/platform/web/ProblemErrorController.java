@@ -1,5 +1,6 @@
 package pl.sciezka.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import pl.sciezka.api.problem.ProblemType;
  * such as one Spring Security's firewall rejects for an encoded {@code ;}, {@code %} or {@code ..} in
  * its path. It leaves as a problem like every other answer, in place of Spring Boot's error JSON.
  */
+@Hidden // Servlet error dispatches land here; it is not an endpoint clients call
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -92,7 +92,30 @@ abstract class PersonalDataKeysContract {
         assertThat(database.keys().forReading(subject).key()).isEqualTo(key);
     }
 
+    /**
+     * While an erasure is uncommitted, a reader in another transaction of the same process (a tracking
+     * projection decrypting an earlier event) still finds the committed, live key and caches it; the
+     * erasing transaction must go on seeing its own erasure, and everyone must once it commits.
+     */
     @Test
+    void theErasingTransactionSeesItsErasureThoughAnotherCachesTheLiveKeyMeanwhile() {
+        String subject = newSubject();
+        SecretKey key = keys.forWriting(subject).key();
+        ExecutorService otherTransaction = Executors.newSingleThreadExecutor();
+        try {
+            database.transaction().executeWithoutResult(status -> {
+                keys.destroy(subject);
+                SubjectKey seenElsewhere = waitFor(otherTransaction.submit(() -> keys.forReading(subject)));
+                assertThat(seenElsewhere.key()).as("the erasure is not committed yet").isEqualTo(key);
+                assertThat(keys.isDestroyed(subject)).as("inside the erasing transaction").isTrue();
+            });
+        } finally {
+            otherTransaction.shutdownNow();
+        }
+        assertThat(keys.forReading(subject)).isSameAs(SubjectKey.DESTROYED);
+    }
+
+        @Test
     void aKeyMadeInATransactionThatRollsBackIsForgottenNotUsedAgain() {
         String subject = newSubject();
         SecretKey phantom = database.transaction().execute(status -> {
@@ -152,7 +175,15 @@ abstract class PersonalDataKeysContract {
         }
     }
 
-    private static String newSubject() {
+    private static <T> T waitFor(Future<T> result) {
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+        private static String newSubject() {
         return "member-" + UUID.randomUUID();
     }
 

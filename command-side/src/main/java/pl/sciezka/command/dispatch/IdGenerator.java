@@ -1,0 +1,24 @@
+package pl.sciezka.command.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Ids the server gives to what a request creates. With an idempotency key they are derived from the
+ * user, the key and what the id is for, so a retried request builds the very same command as the
+ * first one and is recognised as a replay; without a key they are random.
+ */
+final class IdGenerator {
+
+    private IdGenerator() {
+    }
+
+    static String newId(String actorId, String idempotencyKey, String purpose) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        // NUL cannot occur in a user id, a key or a purpose, so no two triples give the same name
+        String name = actorId + '\u0000' + idempotencyKey + '\u0000' + purpose;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,18 @@
+package pl.sciezka.query.network;
+
+import java.math.BigDecimal;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** What the support network has cost one family so far, by case id; only that case's events write it. */
+@Document("network_family_costs")
+class FamilyCostDocument {
+
+    @Id
+    String caseId;
+    int referrals;
+    int deliveries;
+    BigDecimal unitsDelivered = BigDecimal.ZERO;
+    BigDecimal cost = BigDecimal.ZERO;
+    long version = -1;
+}
