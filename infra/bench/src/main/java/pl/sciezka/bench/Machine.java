@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import pl.sciezka.bench.report.LoadAverage;
 import pl.sciezka.bench.report.Report;
 
 /** The machine a run measured on, and how busy it was: figures are ratios because it is shared and noisy. */
@@ -22,11 +22,11 @@ final class Machine {
         report.preamble("- machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + memory() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + ", Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        report.preamble("- load average at the start (1, 5, 15 min): " + loadAverage());
+        report.preamble("- load average at the start (1, 5, 15 min): " + LoadAverage.now());
     }
 
     static void finish(Report report) {
-        report.preamble("- load average at the end: " + loadAverage());
+        report.preamble("- load average at the end: " + LoadAverage.now());
     }
 
     private static String cpu() {
@@ -37,15 +37,6 @@ final class Machine {
     private static String memory() {
         return firstLine(Path.of("/proc/meminfo"), "MemTotal")
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB RAM").orElse("RAM unknown");
-    }
-
-    private static String loadAverage() {
-        try {
-            List<String> fields = List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" "));
-            return String.join(", ", fields.subList(0, 3));
-        } catch (IOException | RuntimeException unknown) {
-            return "unknown";
-        }
     }
 
     private static java.util.Optional<String> firstLine(Path file, String prefix) {

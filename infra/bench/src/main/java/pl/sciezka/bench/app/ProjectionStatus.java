@@ -19,12 +19,6 @@ public final class ProjectionStatus {
                 .map(status -> status.get("name").asString()).toList();
     }
 
-    /** The event store's head: the global index of the newest event, -1 when empty. */
-    public long head() {
-        return api.get("admin", "/api/admin/projections").expectOk().json().valueStream()
-                .mapToLong(status -> status.get("head").asLong()).max().orElse(-1);
-    }
-
     /** Whether every projection runs, has replayed all it was reset for, and has reached the head. */
     public boolean caughtUp() {
         JsonNode statuses = api.get("admin", "/api/admin/projections").expectOk().json();

@@ -15,12 +15,8 @@ import pl.sciezka.bench.client.Latencies;
  */
 public final class ClosedLoop {
 
-    /** What one run measured: writes answered 2xx within the time, their latencies, the wall time. */
-    public record Result(int clients, long writes, Latencies latencies, Duration elapsed) {
-
-        public double writesPerSecond() {
-            return writes / (elapsed.toNanos() / 1e9);
-        }
+    /** What one run measured: writes answered 2xx within the time, and their latencies. */
+    public record Result(long writes, Latencies latencies) {
     }
 
     private ClosedLoop() {
@@ -81,7 +77,7 @@ public final class ClosedLoop {
         }
         Latencies all = new Latencies();
         perClient.forEach(all::addAll);
-        return new Result(clients, all.count(), all, duration);
+        return new Result(all.count(), all);
     }
 
     private static final class TimeUp extends RuntimeException {

@@ -17,9 +17,6 @@ import pl.sciezka.bench.client.Api;
  */
 public final class FamilyJourney {
 
-    /** Writes per journey that are meant to succeed. */
-    public static final int WRITES = 10;
-
     public enum Target {
         PRODUCT("/api/cases"), BASELINE("/bench/baseline/cases");
 

@@ -17,9 +17,11 @@ public final class Report {
 
     /**
      * {@code measured / baseline} held to {@code target}: at least it when {@code atLeast}, else at most it;
-     * a target of NaN shows the ratio for information only.
+     * a target of NaN shows the ratio for information only; {@code load} is the machine's load average over the
+     * minute before the figure was taken.
      */
-    public record Ratio(String figure, double measured, double baseline, String unit, boolean atLeast, double target) {
+    public record Ratio(String figure, double measured, double baseline, String unit, boolean atLeast, double target,
+                        String load) {
 
         public double ratio() {
             return measured / baseline;
@@ -46,7 +48,7 @@ public final class Report {
     }
 
     public Ratio ratio(String figure, double measured, double baseline, String unit, boolean atLeast, double target) {
-        Ratio ratio = new Ratio(figure, measured, baseline, unit, atLeast, target);
+        Ratio ratio = new Ratio(figure, measured, baseline, unit, atLeast, target, LoadAverage.lastMinute());
         current().ratios().add(ratio);
         System.out.println("  " + row(ratio));
         return ratio;
@@ -77,7 +79,7 @@ public final class Report {
             out.append("\n### ").append(section.title()).append("\n\n");
             if (!section.ratios().isEmpty()) {
                 out.append("| figure | Ścieżka | ").append(section.baselineName())
-                        .append(" | ratio | target | met |\n|---|---:|---:|---:|---|---|\n");
+                        .append(" | ratio | target | met | load |\n|---|---:|---:|---:|---|---|---:|\n");
                 section.ratios().forEach(ratio -> out.append(row(ratio)).append('\n'));
                 out.append('\n');
             }
@@ -104,10 +106,10 @@ public final class Report {
 
     private static String row(Ratio ratio) {
         boolean informative = Double.isNaN(ratio.target());
-        return String.format(Locale.ROOT, "| %s | %s %s | %s %s | %.2f | %s | %s |", ratio.figure(),
+        return String.format(Locale.ROOT, "| %s | %s %s | %s %s | %.2f | %s | %s | %s |", ratio.figure(),
                 number(ratio.measured()), ratio.unit(), number(ratio.baseline()), ratio.unit(), ratio.ratio(),
                 informative ? "–" : (ratio.atLeast() ? "≥ " : "≤ ") + ratio.target(),
-                informative ? "–" : ratio.met() ? "yes" : "**no**");
+                informative ? "–" : ratio.met() ? "yes" : "**no**", ratio.load());
     }
 
     private static String number(double value) {

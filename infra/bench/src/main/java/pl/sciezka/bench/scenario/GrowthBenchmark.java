@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import pl.sciezka.bench.app.Application;
@@ -12,6 +13,7 @@ import pl.sciezka.bench.client.Api;
 import pl.sciezka.bench.client.Latencies;
 import pl.sciezka.bench.load.FamilyJourney;
 import pl.sciezka.bench.load.SyntheticData;
+import pl.sciezka.bench.report.LoadAverage;
 import pl.sciezka.bench.report.Report;
 import tools.jackson.databind.JsonNode;
 
@@ -52,13 +54,16 @@ public final class GrowthBenchmark {
         Random random = new Random(7);
         for (long size : settings.sizes()) {
             long missing = size - synthetic.storedEvents();
+            double generating = 0;
             if (missing > 0) {
-                synthetic.families(missing).get("sampleCaseIds").valueStream().map(JsonNode::asString).forEach(sample::add);
+                JsonNode written = synthetic.families(missing);
+                written.get("sampleCaseIds").valueStream().map(JsonNode::asString).forEach(sample::add);
+                generating = written.get("nanos").asLong() / 1e9;
             }
             Duration catchUp = projections.awaitCaughtUp(Duration.ofHours(6));
-            long stored = synthetic.storedEvents();
-            report.line(String.format("%d events stored; projections caught up %.1f s after the generator finished",
-                    stored, catchUp.toNanos() / 1e9));
+            report.line(String.format(Locale.ROOT, "%d events stored (the generator wrote %d in %.1f s); projections"
+                            + " caught up %.1f s after it finished; load %s", synthetic.storedEvents(), Math.max(0, missing),
+                    generating, catchUp.toNanos() / 1e9, LoadAverage.now()));
             if (p50s.isEmpty()) {
                 measure(api, projections, annasCases, sample, settings.samples(), random); // warm-up
             }

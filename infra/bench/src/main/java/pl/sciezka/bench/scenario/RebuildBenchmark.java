@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import pl.sciezka.bench.app.Application;
 import pl.sciezka.bench.app.ProjectionStatus;
 import pl.sciezka.bench.client.Api;
+import pl.sciezka.bench.report.LoadAverage;
 import pl.sciezka.bench.report.Report;
 import tools.jackson.databind.JsonNode;
 
@@ -64,9 +66,10 @@ public final class RebuildBenchmark {
                 events / seconds, rawRates.get(RAW_READS / 2), "events/s", true, 0.5);
         report.info("CPU time of the application per event (less noisy)", rebuildCpu.toNanos() / 1e6 / events,
                 rawCpu.toNanos() / 1e6 / events, "ms");
-        report.line(String.format("rebuild took %.1f s; raw reads: %s events/s;"
-                        + " segments %s; %d case files and the caseloads compared equal before and after", seconds,
-                rawRates.stream().map(rate -> String.format("%.0f", rate)).toList(), layout, sampleCaseIds.size()));
+        report.line(String.format(Locale.ROOT, "rebuild took %.1f s; raw reads: %s events/s; segments %s; %d case files"
+                        + " and the caseloads compared equal before and after; load %s", seconds,
+                rawRates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList(), layout,
+                sampleCaseIds.size(), LoadAverage.now()));
     }
 
     private static Map<String, String> views(Api api, List<String> caseIds) {
