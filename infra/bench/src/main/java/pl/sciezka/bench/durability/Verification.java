@@ -76,7 +76,10 @@ final class Verification {
         return unansweredStored;
     }
 
-    /** Every case file at the store's last version, with every acknowledged id and readable names; caseloads complete. */
+    /**
+     * Every case file at the store's last version, with every acknowledged id and readable names; caseloads
+     * complete, each line in the status its case file shows.
+     */
     void views(Api api, List<WriteLog.Entry> log, StoredEvents store) {
         Map<String, Long> versions = new HashMap<>();
         Map<String, String> coordinators = new HashMap<>();
@@ -109,8 +112,16 @@ final class Verification {
         }
         for (String coordinator : Set.copyOf(coordinators.values())) {
             Set<String> listed = new HashSet<>();
-            api.get(coordinator, "/api/caseload").expectOk().json().get("cases")
-                    .forEach(line -> listed.add(line.get("caseId").asString()));
+            for (JsonNode line : api.get(coordinator, "/api/caseload").expectOk().json().get("cases")) {
+                String caseId = line.get("caseId").asString();
+                listed.add(caseId);
+                String file = files.get(caseId);
+                String fileStatus = file == null ? null : Api.JSON.readTree(file).at("/status/code").asString();
+                if (!line.at("/status/code").asString().equals(fileStatus)) {
+                    violations.add(coordinator + "'s caseload shows case " + caseId + " as " + line.get("status")
+                            + ", its case file as " + fileStatus);
+                }
+            }
             Set<String> expected = coordinators.entrySet().stream().filter(entry -> entry.getValue().equals(coordinator))
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             if (!listed.equals(expected)) {
