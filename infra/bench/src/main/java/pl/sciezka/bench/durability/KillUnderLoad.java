@@ -19,7 +19,10 @@ import pl.sciezka.bench.report.Report;
  */
 public final class KillUnderLoad {
 
-    /** Load lasts between {@code minLoad} and {@code maxLoad} before each kill, drawn with {@code seed}. */
+    /**
+     * Load lasts between {@code minLoad} and {@code maxLoad} before each kill, drawn with {@code seed}, counted
+     * from the moment the clients have had twice as many answers as there are clients.
+     */
     public record Settings(int cycles, int clients, Duration minLoad, Duration maxLoad, long seed) {
     }
 
@@ -35,7 +38,8 @@ public final class KillUnderLoad {
         Random random = new Random(settings.seed());
         report.section("Kill under load", "");
         report.line(settings.clients() + " clients, " + settings.cycles() + " SIGKILLs at random moments "
-                + settings.minLoad().toMillis() / 1000.0 + "–" + settings.maxLoad().toMillis() / 1000.0 + " s into the load");
+                + settings.minLoad().toMillis() / 1000.0 + "–" + settings.maxLoad().toMillis() / 1000.0
+                + " s after the clients' first " + 2 * settings.clients() + " answers");
         Duration startup = app.start();
         String offeringId = SupportNetwork.create(app.api()).offeringId();
         WriteLog log = new WriteLog();
@@ -48,6 +52,9 @@ public final class KillUnderLoad {
             long load = settings.minLoad().toMillis()
                     + (long) (random.nextDouble() * (settings.maxLoad().toMillis() - settings.minLoad().toMillis()));
             List<Thread> clients = startClients(app.port(), settings.clients(), offeringId, log, cycle);
+            // every journey's second write is one the rules refuse: once twice as many writes as clients are
+            // answered, refusals are among them however slow the machine, and the kill still comes at random
+            awaitAnswers(log, before, 2 * settings.clients());
             sleep(load);
             app.kill();
             join(clients);
@@ -58,7 +65,7 @@ public final class KillUnderLoad {
             Duration catchUp = new ProjectionStatus(app.api()).awaitCaughtUp(Duration.ofMinutes(10));
             verification.views(app.api(), all, store);
             List<WriteLog.Entry> these = all.subList(before, all.size());
-            report.line(String.format("cycle %d: killed after %.1f s; %d writes: %d acknowledged, %d refused, %d unanswered;"
+            report.line(String.format("cycle %d: killed %.1f s after the first answers; %d writes: %d acknowledged, %d refused, %d unanswered;"
                             + " store %d events; restart %.1f s, views caught up %.1f s later",
                     cycle, load / 1000.0, these.size(), these.stream().filter(WriteLog.Entry::acknowledged).count(),
                     these.stream().filter(WriteLog.Entry::refused).count(),
@@ -98,6 +105,16 @@ public final class KillUnderLoad {
             clients.add(thread);
         }
         return clients;
+    }
+
+    private static void awaitAnswers(WriteLog log, int from, int answers) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (log.entries().stream().skip(from).filter(entry -> !entry.unanswered()).count() < answers) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the clients had fewer than " + answers + " answers in five minutes");
+            }
+            sleep(50);
+        }
     }
 
     private static void join(List<Thread> clients) {
