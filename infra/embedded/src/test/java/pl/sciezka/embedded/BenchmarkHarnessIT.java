@@ -21,16 +21,16 @@ class BenchmarkHarnessIT {
         Path out = Files.createTempFile("benchmarks", ".md");
 
         Report report = Bench.run("command", "asof", "growth", "rebuild", "--jar=" + System.getProperty("sciezka.jar"),
-                "--out=" + out, "--seconds=2", "--rounds=1", "--sizes=1500,3000", "--samples=15", "--open-cases=4",
-                "--asof-events=150");
+                "--out=" + out, "--seconds=1", "--rounds=1", "--sizes=400,800", "--samples=10", "--open-cases=3",
+                "--asof-events=100");
         System.out.println(report.markdown());
 
         assertThat(report.ratios()).extracting(Report.Ratio::figure).anyMatch(figure -> figure.startsWith("throughput, 1 client"))
                 .anyMatch(figure -> figure.startsWith("throughput, 8 clients")).anyMatch(figure -> figure.startsWith("p99 latency"))
                 .anyMatch(figure -> figure.startsWith("as-of reconstruction p50"))
-                .anyMatch(figure -> figure.startsWith("append (register member) p50 at 3000"))
-                .anyMatch(figure -> figure.startsWith("caseload query p50 at 3000"))
-                .anyMatch(figure -> figure.startsWith("case-file query p50 at 3000"))
+                .anyMatch(figure -> figure.startsWith("append (register member) p50 at 800"))
+                .anyMatch(figure -> figure.startsWith("caseload query p50 at 800"))
+                .anyMatch(figure -> figure.startsWith("case-file query p50 at 800"))
                 .anyMatch(figure -> figure.startsWith("rebuild rate"));
         assertThat(report.ratios()).allSatisfy(ratio -> {
             assertThat(ratio.measured()).as(ratio.figure()).isPositive().isFinite();
