@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a running Ścieżka over real HTTP as one of the built-in users (password = user name). */
+/**
+ * Talks to a running Ścieżka over real HTTP as one of the built-in users (password = user name), or,
+ * under profile {@code oauth2}, with a bearer token per user.
+ */
 final class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,6 +26,7 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String language;
+    private final Function<String, String> authorization;
 
     ApiClient(int port) {
         this(port, "en");
@@ -29,8 +34,19 @@ final class ApiClient {
 
     /** @param language sent as Accept-Language: labels and validation messages follow it */
     ApiClient(int port, String language) {
+        this(port, language, user -> "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient(int port, String language, Function<String, String> authorization) {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.language = language;
+        this.authorization = authorization;
+    }
+
+    /** Sends {@code Authorization: Bearer <token of the user>}, the token from {@code tokens}. */
+    static ApiClient withBearerTokens(int port, Function<String, String> tokens) {
+        return new ApiClient(port, "en", user -> "Bearer " + tokens.apply(user));
     }
 
     record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -93,8 +109,7 @@ final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept-Language", language);
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            builder.header("Authorization", authorization.apply(user));
         }
         return builder;
     }

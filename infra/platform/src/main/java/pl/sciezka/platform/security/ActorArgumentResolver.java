@@ -1,6 +1,7 @@
 package pl.sciezka.platform.security;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -40,6 +41,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 .filter(Role::isKnown)
                 .map(Role::valueOf)
                 .findFirst()
-                .orElseThrow(() -> new InsufficientAuthenticationException("the user has no Ścieżka role"));
+                // who they are is proven (e.g. a valid token) but they hold no role here: forbidden, not unauthenticated
+                .orElseThrow(() -> new AccessDeniedException("the user has no Ścieżka role"));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.problem.FieldViolation;
 import pl.sciezka.api.problem.ProblemType;
@@ -64,6 +65,16 @@ public class ProblemWriter {
                                 AuthenticationException exception) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"sciezka\"");
         write(response, problem(ProblemType.UNAUTHENTICATED, "Send valid credentials."));
+    }
+
+    /** As {@link #unauthenticated} where only bearer tokens are accepted (RFC 6750: a bad token is {@code invalid_token}). */
+    public void unauthenticatedBearer(HttpServletRequest request, HttpServletResponse response,
+                                      AuthenticationException exception) throws IOException {
+        boolean badToken = exception instanceof OAuth2AuthenticationException;
+        response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"sciezka\"");
+        write(response, problem(ProblemType.UNAUTHENTICATED,
+                badToken ? "The bearer token is expired, not signed by a trusted key, or malformed."
+                        : "Send a bearer token (Authorization: Bearer <JWT>)."));
     }
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response,
