@@ -11,6 +11,7 @@ import pl.sciezka.bench.app.Application;
 import pl.sciezka.bench.client.Api;
 import pl.sciezka.bench.durability.KillUnderLoad;
 import pl.sciezka.bench.hostile.HostileCampaign;
+import pl.sciezka.bench.hostile.HostileRequest;
 import pl.sciezka.bench.hostile.HostileRequests;
 import pl.sciezka.bench.hostile.Targets;
 import pl.sciezka.bench.load.SupportNetwork;
@@ -71,7 +72,7 @@ public final class Bench {
             SyntheticData synthetic = new SyntheticData(api, network);
             if (options.parts().contains("command")) {
                 CommandBenchmark.run(app, new CommandBenchmark.Settings(options.clients(), options.round(),
-                        options.rounds()), report);
+                        options.rounds()), network.offeringId(), report);
             }
             if (options.parts().contains("asof")) {
                 AsOfBenchmark.run(api, synthetic, options.asOfEvents(), options.samples(), report);
@@ -98,7 +99,7 @@ public final class Bench {
             app.start();
             Api api = app.api();
             Targets targets = Targets.prepare(api);
-            List<pl.sciezka.bench.hostile.HostileRequest> requests = new ArrayList<>(HostileRequests.all(targets));
+            List<HostileRequest> requests = new ArrayList<>(HostileRequests.all(targets));
             requests.addAll(HostileRequests.compound(targets, Math.max(0, options.hostile() - requests.size()), 7));
             HostileCampaign.Outcome outcome = HostileCampaign.run(api, requests,
                     () -> api.get("admin", "/bench/events/count").expectOk().json().get("events").asLong());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import pl.sciezka.bench.report.LoadAverage;
 import pl.sciezka.bench.report.Report;
 
@@ -39,11 +40,11 @@ final class Machine {
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB RAM").orElse("RAM unknown");
     }
 
-    private static java.util.Optional<String> firstLine(Path file, String prefix) {
+    private static Optional<String> firstLine(Path file, String prefix) {
         try {
             return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).findFirst();
         } catch (IOException unreadable) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

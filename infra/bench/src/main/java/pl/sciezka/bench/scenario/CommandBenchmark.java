@@ -7,7 +7,6 @@ import pl.sciezka.bench.app.ProjectionStatus;
 import pl.sciezka.bench.client.Latencies;
 import pl.sciezka.bench.load.ClosedLoop;
 import pl.sciezka.bench.load.FamilyJourney.Target;
-import pl.sciezka.bench.load.SupportNetwork;
 import pl.sciezka.bench.report.Report;
 
 /**
@@ -24,13 +23,12 @@ public final class CommandBenchmark {
     private CommandBenchmark() {
     }
 
-    public static void run(Application app, Settings settings, Report report) {
+    public static void run(Application app, Settings settings, String offeringId, Report report) {
         report.section("Command throughput and latency over HTTP",
                 "baseline: plain MVC + JDBC row");
         report.line("write mix per family: open case, 3 members, diagnosis, referral, acceptance, 2 deliveries,"
                 + " meeting; coordinators anna and bartek; " + settings.rounds() + " round(s) of "
                 + settings.round().toSeconds() + " s per side after a warm-up of the same length");
-        String offeringId = SupportNetwork.create(app.api()).offeringId();
         ProjectionStatus projections = new ProjectionStatus(app.api());
         for (int clients : settings.clients()) {
             ClosedLoop.run(app.port(), Target.BASELINE, clients, settings.round(), offeringId);
