@@ -21,7 +21,7 @@ class BenchmarkHarnessIT {
         Path out = Files.createTempFile("benchmarks", ".md");
 
         Report report = Bench.run("command", "asof", "growth", "rebuild", "--jar=" + System.getProperty("sciezka.jar"),
-                "--out=" + out, "--seconds=1", "--rounds=1", "--sizes=400,800", "--samples=10", "--open-cases=3",
+                "--out=" + out, "--seconds=3", "--rounds=1", "--sizes=400,800", "--samples=10", "--open-cases=3",
                 "--asof-events=100");
         System.out.println(report.markdown());
 
