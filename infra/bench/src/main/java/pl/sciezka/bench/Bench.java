@@ -1,0 +1,121 @@
+package pl.sciezka.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import pl.sciezka.bench.app.Application;
+import pl.sciezka.bench.client.Api;
+import pl.sciezka.bench.durability.KillUnderLoad;
+import pl.sciezka.bench.hostile.HostileCampaign;
+import pl.sciezka.bench.hostile.HostileRequest;
+import pl.sciezka.bench.hostile.HostileRequests;
+import pl.sciezka.bench.hostile.Targets;
+import pl.sciezka.bench.load.SupportNetwork;
+import pl.sciezka.bench.load.SyntheticData;
+import pl.sciezka.bench.report.Report;
+import pl.sciezka.bench.scenario.AsOfBenchmark;
+import pl.sciezka.bench.scenario.CommandBenchmark;
+import pl.sciezka.bench.scenario.GrowthBenchmark;
+import pl.sciezka.bench.scenario.RebuildBenchmark;
+
+/**
+ * The benchmark harness: runs the packaged application (with the bench extension for the benchmarks,
+ * as shipped for the durability parts) on fresh data, measures each figure against its baseline in
+ * the same run, and writes the report. {@code infra/bench/run} builds what it needs and starts this.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options = BenchOptions.parse(args);
+        Report report = run(args);
+        System.out.println(report.markdown());
+        System.out.println("written to " + options.out().toAbsolutePath());
+        boolean violated = report.lines().stream().anyMatch(line -> line.startsWith("VIOLATION"));
+        System.exit(violated ? 1 : 0);
+    }
+
+    /** Runs the parts the arguments name, as {@code infra/bench/run} would, and answers the report (also written out). */
+    public static Report run(String... args) {
+        BenchOptions options = BenchOptions.parse(args);
+        Report report = new Report();
+        Machine.describe(report, String.join(" ", args));
+        if (options.parts().stream().anyMatch(List.of("command", "asof", "growth", "rebuild")::contains)) {
+            benchmarks(options, report);
+        }
+        if (options.parts().contains("kill")) {
+            try (Application app = application(options, false)) {
+                KillUnderLoad.run(app, new KillUnderLoad.Settings(options.cycles(), options.killClients(),
+                        Duration.ofSeconds(2), Duration.ofSeconds(20), System.nanoTime()), report);
+            }
+        }
+        if (options.parts().contains("hostile")) {
+            hostile(options, report);
+        }
+        Machine.finish(report);
+        report.write(options.out());
+        return report;
+    }
+
+    private static void benchmarks(BenchOptions options, Report report) {
+        try (Application app = application(options, true)) {
+            Duration startup = app.start();
+            report.preamble("- application started in " + startup.toSeconds() + " s with " + options.appArguments());
+            Api api = app.api();
+            SupportNetwork network = SupportNetwork.create(api);
+            SyntheticData synthetic = new SyntheticData(api, network);
+            if (options.parts().contains("command")) {
+                CommandBenchmark.run(app, new CommandBenchmark.Settings(options.clients(), options.round(),
+                        options.rounds()), network.offeringId(), report);
+            }
+            if (options.parts().contains("asof")) {
+                AsOfBenchmark.run(api, synthetic, options.asOfEvents(), options.samples(), report);
+            }
+            List<String> sample = new ArrayList<>();
+            if (options.parts().contains("growth")) {
+                sample.addAll(GrowthBenchmark.run(app, synthetic, new GrowthBenchmark.Settings(options.sizes(),
+                        options.samples(), options.openCases()), network.offeringId(), report));
+            } else if (options.parts().contains("rebuild")) {
+                long missing = options.sizes().get(options.sizes().size() - 1) - synthetic.storedEvents();
+                if (missing > 0) {
+                    synthetic.families(missing).get("sampleCaseIds").valueStream().map(id -> id.asString())
+                            .forEach(sample::add);
+                }
+            }
+            if (options.parts().contains("rebuild")) {
+                RebuildBenchmark.run(app, sample, report);
+            }
+        }
+    }
+
+    private static void hostile(BenchOptions options, Report report) {
+        try (Application app = application(options, true)) {
+            app.start();
+            Api api = app.api();
+            Targets targets = Targets.prepare(api);
+            List<HostileRequest> requests = new ArrayList<>(HostileRequests.all(targets));
+            requests.addAll(HostileRequests.compound(targets, Math.max(0, options.hostile() - requests.size()), 7));
+            HostileCampaign.Outcome outcome = HostileCampaign.run(api, requests,
+                    () -> api.get("admin", "/bench/events/count").expectOk().json().get("events").asLong());
+            report.section("Hostile input", "");
+            report.line(outcome.sent() + " requests (every single mutation of every write endpoint, then compound ones);"
+                    + " answers by status: " + outcome.byStatus() + "; violations: " + outcome.violations().size());
+            outcome.violations().stream().limit(50).forEach(violation -> report.line("VIOLATION " + violation));
+        }
+    }
+
+    private static Application application(BenchOptions options, boolean withExtension) {
+        try {
+            Path dataDir = Files.createTempDirectory("sciezka-bench");
+            return new Application(options.jar(), dataDir, withExtension, options.jvmOptions(), options.appArguments());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

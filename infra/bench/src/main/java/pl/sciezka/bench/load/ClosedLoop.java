@@ -1,0 +1,88 @@
+package pl.sciezka.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import pl.sciezka.bench.client.Api;
+import pl.sciezka.bench.client.Latencies;
+
+/**
+ * {@code clients} concurrent clients, each on its own connection, running {@link FamilyJourney}s back
+ * to back for a fixed time (a closed loop: each sends its next write when the last is answered).
+ * Caseworkers anna and bartek take turns as coordinators.
+ */
+public final class ClosedLoop {
+
+    /** What one run measured: writes answered 2xx within the time, and their latencies. */
+    public record Result(long writes, Latencies latencies) {
+    }
+
+    private ClosedLoop() {
+    }
+
+    public static Result run(int port, FamilyJourney.Target target, int clients, Duration duration, String offeringId) {
+        List<Latencies> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long[] deadline = new long[1];
+        for (int client = 0; client < clients; client++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
+            String coordinator = client % 2 == 0 ? "anna" : "bartek";
+            String name = "bench-client-" + client;
+            Thread thread = new Thread(() -> {
+                Api api = new Api(port);
+                FamilyJourney journey = new FamilyJourney(api, target, coordinator, offeringId, false,
+                        (write, response) -> {
+                            if (response != null && response.ok() && System.nanoTime() < deadline[0]) {
+                                latencies.add(response.nanos());
+                            }
+                            if (System.nanoTime() >= deadline[0]) {
+                                throw new TimeUp();
+                            }
+                        });
+                ready.countDown();
+                try {
+                    go.await();
+                    for (int family = 0; ; family++) {
+                        journey.run("Rodzina " + name + "-" + family);
+                    }
+                } catch (TimeUp expected) {
+                    // the time is over
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, name);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            ready.await();
+            long started = System.nanoTime();
+            deadline[0] = started + duration.toNanos();
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a client failed", failure.get());
+        }
+        Latencies all = new Latencies();
+        perClient.forEach(all::addAll);
+        return new Result(all.count(), all);
+    }
+
+    private static final class TimeUp extends RuntimeException {
+        TimeUp() {
+            super(null, null, false, false);
+        }
+    }
+}

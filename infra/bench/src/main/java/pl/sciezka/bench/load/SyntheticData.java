@@ -1,0 +1,45 @@
+package pl.sciezka.bench.load;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import pl.sciezka.bench.client.Api;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives the bench extension's synthetic generator: closed families' histories spread over twenty
+ * caseworkers (anna, bartek and eighteen more), as a centre with a fixed staff accumulates them over
+ * the years, and long open cases.
+ */
+public final class SyntheticData {
+
+    public static final List<String> COORDINATORS = Stream.concat(Stream.of("anna", "bartek"),
+            IntStream.rangeClosed(1, 18).mapToObj(i -> String.format("cw-%02d", i))).toList();
+
+    private final Api api;
+    private final SupportNetwork network;
+    private long seed = 1;
+
+    public SyntheticData(Api api, SupportNetwork network) {
+        this.api = api;
+        this.network = network;
+    }
+
+    /** Appends closed families of at least {@code events} events in all; answers the generator's summary. */
+    public JsonNode families(long events) {
+        return api.post("admin", "/bench/synthetic/families?events=" + events + "&seed=" + seed++
+                + "&coordinators=" + String.join(",", COORDINATORS)
+                + "&offerings=" + network.asSyntheticOffering(), "").expectOk().json();
+    }
+
+    /** One open case of anna's with {@code events} events; answers its id. */
+    public String longCase(int events) {
+        return api.post("admin", "/bench/synthetic/long-case?events=" + events + "&seed=" + seed++
+                + "&coordinatorId=anna&offerings=" + network.asSyntheticOffering(), "")
+                .expectOk().json().get("caseId").asString();
+    }
+
+    public long storedEvents() {
+        return api.get("admin", "/bench/events/count").expectOk().json().get("events").asLong();
+    }
+}

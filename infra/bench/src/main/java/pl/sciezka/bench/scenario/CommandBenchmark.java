@@ -1,0 +1,61 @@
+package pl.sciezka.bench.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import pl.sciezka.bench.app.Application;
+import pl.sciezka.bench.app.ProjectionStatus;
+import pl.sciezka.bench.client.Latencies;
+import pl.sciezka.bench.load.ClosedLoop;
+import pl.sciezka.bench.load.FamilyJourney.Target;
+import pl.sciezka.bench.report.Report;
+
+/**
+ * Command throughput and latency over HTTP against the baseline (plain Spring MVC + JDBC, same
+ * database, same JVM), with 1 and with 8 concurrent clients. Rounds alternate which goes first, and
+ * before each round the read side has caught up, so neither pays for the other's backlog.
+ */
+public final class CommandBenchmark {
+
+    /** @param round how long each of baseline and Ścieżka is driven per round; the warm-up is as long */
+    public record Settings(List<Integer> clients, Duration round, int rounds) {
+    }
+
+    private CommandBenchmark() {
+    }
+
+    public static void run(Application app, Settings settings, String offeringId, Report report) {
+        report.section("Command throughput and latency over HTTP",
+                "baseline: plain MVC + JDBC row");
+        report.line("write mix per family: open case, 3 members, diagnosis, referral, acceptance, 2 deliveries,"
+                + " meeting; coordinators anna and bartek; " + settings.rounds() + " round(s) of "
+                + settings.round().toSeconds() + " s per side after a warm-up of the same length");
+        ProjectionStatus projections = new ProjectionStatus(app.api());
+        for (int clients : settings.clients()) {
+            ClosedLoop.run(app.port(), Target.BASELINE, clients, settings.round(), offeringId);
+            ClosedLoop.run(app.port(), Target.PRODUCT, clients, settings.round(), offeringId);
+            Latencies product = new Latencies();
+            Latencies baseline = new Latencies();
+            long productWrites = 0;
+            long baselineWrites = 0;
+            for (int round = 0; round < settings.rounds(); round++) {
+                for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
+                        : List.of(Target.PRODUCT, Target.BASELINE)) {
+                    projections.awaitCaughtUp(Duration.ofMinutes(10));
+                    ClosedLoop.Result result = ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
+                    if (target == Target.PRODUCT) {
+                        product.addAll(result.latencies());
+                        productWrites += result.writes();
+                    } else {
+                        baseline.addAll(result.latencies());
+                        baselineWrites += result.writes();
+                    }
+                }
+            }
+            double seconds = settings.rounds() * settings.round().toNanos() / 1e9;
+            String who = clients == 1 ? "1 client" : clients + " clients";
+            report.ratio("throughput, " + who, productWrites / seconds, baselineWrites / seconds, "writes/s", true, 0.5);
+            report.ratio("p99 latency, " + who, product.p99(), baseline.p99(), "ms", false, 2.0);
+            report.info("p50 latency, " + who, product.p50(), baseline.p50(), "ms");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package pl.sciezka.bench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import pl.sciezka.bench.app.Application;
+import pl.sciezka.bench.app.ProjectionStatus;
+import pl.sciezka.bench.client.Api;
+import pl.sciezka.bench.client.Latencies;
+import pl.sciezka.bench.load.FamilyJourney;
+import pl.sciezka.bench.load.SyntheticData;
+import pl.sciezka.bench.report.LoadAverage;
+import pl.sciezka.bench.report.Report;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Whether the cost of a write and of the everyday reads stays flat as the store grows. The store is
+ * filled with synthetic closed families up to each size; then, through the API, one client appends
+ * (registers members on anna's open cases) and reads anna's caseload and case files. Anna keeps the
+ * same open cases throughout, while her share of closed history grows with the store, as it does
+ * for a caseworker over the years.
+ */
+public final class GrowthBenchmark {
+
+    /** @param sizes stored events at which to measure, ascending; {@code samples} per operation and size */
+    public record Settings(List<Long> sizes, int samples, int openCases) {
+    }
+
+    private GrowthBenchmark() {
+    }
+
+    /** Answers a sample of the cases it wrote, for later benchmarks to read back. */
+    public static List<String> run(Application app, SyntheticData synthetic, Settings settings, String offeringId,
+                                   Report report) {
+        report.section("Growth of the store", "p50 at " + settings.sizes().get(0) + " events");
+        Api api = app.api();
+        ProjectionStatus projections = new ProjectionStatus(api);
+        List<String> annasCases = new ArrayList<>();
+        FamilyJourney journey = new FamilyJourney(api, FamilyJourney.Target.PRODUCT, "anna", offeringId, false,
+                (write, response) -> {
+                    if (write.kind().equals("open")) {
+                        annasCases.add(response.id());
+                    }
+                });
+        for (int i = 0; i < settings.openCases(); i++) {
+            journey.run("Otwarta " + i);
+        }
+        Map<Long, Map<String, Double>> p50s = new LinkedHashMap<>();
+        List<String> sample = new ArrayList<>();
+        Random random = new Random(7);
+        for (long size : settings.sizes()) {
+            long missing = size - synthetic.storedEvents();
+            double generating = 0;
+            if (missing > 0) {
+                JsonNode written = synthetic.families(missing);
+                written.get("sampleCaseIds").valueStream().map(JsonNode::asString).forEach(sample::add);
+                generating = written.get("nanos").asLong() / 1e9;
+            }
+            Duration catchUp = projections.awaitCaughtUp(Duration.ofHours(6));
+            report.line(String.format(Locale.ROOT, "%d events stored (the generator wrote %d in %.1f s); projections"
+                            + " caught up %.1f s after it finished; load %s", synthetic.storedEvents(), Math.max(0, missing),
+                    generating, catchUp.toNanos() / 1e9, LoadAverage.now()));
+            if (p50s.isEmpty()) {
+                measure(api, projections, annasCases, sample, settings.samples(), random); // warm-up
+            }
+            p50s.put(size, measure(api, projections, annasCases, sample, settings.samples(), random));
+        }
+        long first = settings.sizes().get(0);
+        for (long size : settings.sizes().subList(1, settings.sizes().size())) {
+            for (String operation : p50s.get(first).keySet()) {
+                double at = p50s.get(size).get(operation);
+                double base = p50s.get(first).get(operation);
+                if (size == settings.sizes().get(settings.sizes().size() - 1)) {
+                    report.ratio(operation + " p50 at " + size + " events", at, base, "ms", false, 1.2);
+                } else {
+                    report.info(operation + " p50 at " + size + " events", at, base, "ms");
+                }
+            }
+        }
+        return sample;
+    }
+
+    private static Map<String, Double> measure(Api api, ProjectionStatus projections, List<String> annasCases,
+                                               List<String> sample, int samples, Random random) {
+        Latencies append = new Latencies();
+        for (int i = 0; i < samples; i++) {
+            String caseId = annasCases.get(i % annasCases.size());
+            append.add(api.post("anna", "/api/cases/" + caseId + "/members", Map.of("firstName", "Tomasz",
+                    "lastName", "Nowy", "birthYear", 2010, "generation", "CHILD", "relation", "syn"))
+                    .expectOk().nanos());
+        }
+        projections.awaitCaughtUp(Duration.ofMinutes(10));
+        Latencies caseload = new Latencies();
+        Latencies caseFile = new Latencies();
+        for (int i = 0; i < samples; i++) {
+            caseload.add(api.get("anna", "/api/caseload").expectOk().nanos());
+            String caseId = i % 2 == 0 || sample.isEmpty() ? annasCases.get(random.nextInt(annasCases.size()))
+                    : sample.get(random.nextInt(sample.size()));
+            caseFile.add(api.get("celina", "/api/cases/" + caseId).expectOk().nanos());
+        }
+        Map<String, Double> p50 = new LinkedHashMap<>();
+        p50.put("append (register member)", append.p50());
+        p50.put("caseload query", caseload.p50());
+        p50.put("case-file query", caseFile.p50());
+        return p50;
+    }
+}

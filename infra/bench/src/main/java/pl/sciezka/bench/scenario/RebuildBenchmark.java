@@ -1,0 +1,85 @@
+package pl.sciezka.bench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import pl.sciezka.bench.app.Application;
+import pl.sciezka.bench.app.ProjectionStatus;
+import pl.sciezka.bench.client.Api;
+import pl.sciezka.bench.report.LoadAverage;
+import pl.sciezka.bench.report.Report;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rebuilding every projection at once from all stored events, through the admin API, against the
+ * raw rate of reading and deserialising the same events with plain JDBC. The rebuilt views must equal
+ * the ones before, or the figure is worthless and the run fails.
+ */
+public final class RebuildBenchmark {
+
+    private static final int RAW_READS = 3;
+
+    private RebuildBenchmark() {
+    }
+
+    /** @param sampleCaseIds case files compared before and after the rebuild */
+    public static void run(Application app, List<String> sampleCaseIds, Report report) {
+        String layout = app.api().get("admin", "/api/admin/projections").expectOk().json().valueStream()
+                .map(status -> status.get("name").asString() + " " + status.get("segments").asInt()).toList().toString();
+        Api api = app.api();
+        ProjectionStatus projections = new ProjectionStatus(api);
+        projections.awaitCaughtUp(Duration.ofHours(2));
+        Map<String, String> before = views(api, sampleCaseIds);
+
+        List<Double> rawRates = new ArrayList<>();
+        long events = 0;
+        Duration rawCpu = app.cpuTime();
+        for (int i = 0; i < RAW_READS; i++) {
+            JsonNode read = api.get("admin", "/bench/events/raw-read").expectOk().json();
+            events = read.get("events").asLong();
+            rawRates.add(events / (read.get("nanos").asLong() / 1e9));
+        }
+        rawCpu = app.cpuTime().minus(rawCpu).dividedBy(RAW_READS);
+        rawRates.sort(Double::compare);
+
+        Duration rebuildCpu = app.cpuTime();
+        long started = System.nanoTime();
+        for (String name : projections.names()) {
+            int status = api.post("admin", "/api/admin/projections/" + name + "/rebuild", "").status();
+            if (status != 202) {
+                throw new IllegalStateException("rebuild of " + name + " answered " + status);
+            }
+        }
+        projections.awaitCaughtUp(Duration.ofHours(6));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        rebuildCpu = app.cpuTime().minus(rebuildCpu);
+        Map<String, String> after = views(api, sampleCaseIds);
+        if (!after.equals(before)) {
+            throw new IllegalStateException("the rebuilt views differ from the ones before the rebuild");
+        }
+
+        report.section("Rebuild of all projections", "raw JDBC read + deserialise");
+        report.ratio("rebuild rate, " + projections.names().size() + " projections, " + events + " events",
+                events / seconds, rawRates.get(RAW_READS / 2), "events/s", true, 0.5);
+        report.info("CPU time of the application per event (less noisy)", rebuildCpu.toNanos() / 1e6 / events,
+                rawCpu.toNanos() / 1e6 / events, "ms");
+        report.line(String.format(Locale.ROOT, "rebuild took %.1f s; raw reads: %s events/s; segments %s; %d case files"
+                        + " and the caseloads compared equal before and after; load %s", seconds,
+                rawRates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList(), layout,
+                sampleCaseIds.size(), LoadAverage.now()));
+    }
+
+    private static Map<String, String> views(Api api, List<String> caseIds) {
+        Map<String, String> views = new LinkedHashMap<>();
+        for (String caseId : caseIds) {
+            views.put(caseId, api.get("celina", "/api/cases/" + caseId).expectOk().body());
+        }
+        for (String coordinator : List.of("anna", "bartek")) {
+            views.put("caseload:" + coordinator, api.get(coordinator, "/api/caseload").expectOk().body());
+        }
+        return views;
+    }
+}

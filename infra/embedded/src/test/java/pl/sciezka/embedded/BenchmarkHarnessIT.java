@@ -1,0 +1,41 @@
+package pl.sciezka.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import pl.sciezka.bench.Bench;
+import pl.sciezka.bench.report.Report;
+
+/**
+ * The benchmark harness at a small size, against the packaged jar: every benchmark runs end to end and
+ * yields every figure against its baseline, and the checks that make a figure worth reading hold (the
+ * rebuilt views equal the ones before, the case file as of now equals the live one). No figure is held
+ * to its target here: on a shared machine that would be a timed test; docs/BENCHMARKS.md has the targets.
+ */
+class BenchmarkHarnessIT {
+
+    @Test
+    void everyBenchmarkRunsAndReportsEachFigureAgainstItsBaseline() throws Exception {
+        Path out = Files.createTempFile("benchmarks", ".md");
+
+        Report report = Bench.run("command", "asof", "growth", "rebuild", "--jar=" + System.getProperty("sciezka.jar"),
+                "--out=" + out, "--seconds=3", "--rounds=1", "--sizes=400,800", "--samples=10", "--open-cases=3",
+                "--asof-events=100");
+        System.out.println(report.markdown());
+
+        assertThat(report.ratios()).extracting(Report.Ratio::figure).anyMatch(figure -> figure.startsWith("throughput, 1 client"))
+                .anyMatch(figure -> figure.startsWith("throughput, 8 clients")).anyMatch(figure -> figure.startsWith("p99 latency"))
+                .anyMatch(figure -> figure.startsWith("as-of reconstruction p50"))
+                .anyMatch(figure -> figure.startsWith("append (register member) p50 at 800"))
+                .anyMatch(figure -> figure.startsWith("caseload query p50 at 800"))
+                .anyMatch(figure -> figure.startsWith("case-file query p50 at 800"))
+                .anyMatch(figure -> figure.startsWith("rebuild rate"));
+        assertThat(report.ratios()).allSatisfy(ratio -> {
+            assertThat(ratio.measured()).as(ratio.figure()).isPositive().isFinite();
+            assertThat(ratio.baseline()).as(ratio.figure()).isPositive().isFinite();
+        });
+        assertThat(Files.readString(out)).contains("### Rebuild of all projections", "compared equal before and after");
+    }
+}
