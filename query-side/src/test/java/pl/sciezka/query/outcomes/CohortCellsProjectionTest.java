@@ -2,12 +2,7 @@ package pl.sciezka.query.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.api.familycase.CaseReopened;
 import pl.sciezka.api.familycase.DiagnosedProblem;
 import pl.sciezka.api.familycase.DiagnosisRecorded;
@@ -46,22 +42,18 @@ class CohortCellsProjectionTest {
 
     private static final Instant OPENED = Instant.parse("2025-03-01T10:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
+    private TestMongoDatabase database;
     private MongoTemplate mongo;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        mongo = new MongoTemplate(client, "cells");
+        database = new TestMongoDatabase();
+        mongo = database.template();
     }
 
     @AfterEach
     void stopMongo() {
-        client.close();
-        server.shutdownNow();
+        database.close();
     }
 
     @Test

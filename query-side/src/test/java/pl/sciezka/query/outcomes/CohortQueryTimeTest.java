@@ -2,10 +2,6 @@ package pl.sciezka.query.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.api.familycase.Employment;
 import pl.sciezka.api.familycase.Generation;
 import pl.sciezka.api.familycase.Horizon;
@@ -37,9 +34,8 @@ class CohortQueryTimeTest {
 
     @Test
     void printsTheTimeOfACohortAnswerFromCellsAndFromAScanAsFamiliesGrow() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            MongoTemplate mongo = new MongoTemplate(client, "bench");
+        try (TestMongoDatabase database = new TestMongoDatabase()) {
+            MongoTemplate mongo = database.template();
             CohortCellStore cells = new CohortCellStore(mongo);
             for (int families : List.of(250, 1000, 4000)) {
                 mongo.dropCollection(OutcomeDocument.class);
@@ -52,8 +48,6 @@ class CohortQueryTimeTest {
                         medianMillis(15, () -> cells.groups(CohortGrouping.DISTRICT, Horizon.FOLLOW_UP_12M, false)),
                         medianMillis(3, () -> scan(mongo)));
             }
-        } finally {
-            server.shutdownNow();
         }
     }
 
