@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,12 +34,8 @@ class ScaleOutIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final int SEGMENTS = 16; // Axon's pooled processor splits each projection into 16
-    private static final Map<String, Object> POVERTY = Map.of("source", "COMMUNITY_INTERVIEW",
-            "problems", List.of(Map.of("area", "POVERTY", "severity", "HIGH", "memberIds", List.of())));
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final Map<String, String> coordinatorOfCase = new ConcurrentHashMap<>();
 
     @Test
     void writesOnBothCommandInstancesAndQueryInstancesSharingAndTakingOverTheViews() throws Exception {
@@ -68,29 +63,30 @@ class ScaleOutIT {
         running.push(proxy);
         Api api = new Api(proxy.port(), Users::authorization);
         History history = new History(postgres.getPostgresDatabase());
+        Writes writes = new Writes(api);
 
         proxyKeepsOneApi(api, proxy.port());
-        List<String> cases = openCasesWithMembers(api, 12);
-        RaceOutcome race = raceOnOneCase(api, history);
+        List<String> cases = writes.openCasesWithMembers(12);
+        RaceOnOneCase race = RaceOnOneCase.run(api, writes, history);
         for (ServiceProcess instance : commandSide) {
             assertThat(Reports.postsAnsweredBy(instance)).as("writes reaching %s", instance.name()).isPositive();
         }
 
         Map<String, List<Integer>> split = awaitSegmentsSplit(querySide);
-        rebuildWhileBothRun(api, history, querySide);
-        TakeOver takeOver = killOneQueryInstanceMidStream(api, cases, querySide.get(1));
+        rebuildWhileBothRun(api, history, writes, querySide);
+        TakeOver takeOver = killOneQueryInstanceMidStream(writes, cases, querySide.get(1));
         awaitAllSegmentsOn(querySide.get(0));
-        Views.Checked checked = Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, coordinatorOfCase));
+        Views.Checked checked = Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, writes.coordinatorOfCase()));
 
-        assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(acknowledged.get());
+        assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(writes.acknowledged());
         System.out.printf("Scale-out: %d acknowledged writes = %d events in PostgreSQL (%d through command-1, %d through"
                         + " command-2); race on one case: %d diagnoses succeeded, %d refused 409, and of %d writes with one"
                         + " If-Match %d succeeded, %d refused 412, 4 repeats of one Idempotency-Key stored once;"
                         + " segments per projection [query-1, query-2] %s; query-2 killed holding %d segments after %d writes, %d written after; the survivor's views: %d case files"
                         + " at their version, %d timeline entries, none twice, %d caseload entries with %d members%n",
-                acknowledged.get(), history.events(), Reports.postsAnsweredBy(commandSide.get(0)),
-                Reports.postsAnsweredBy(commandSide.get(1)), race.succeeded, race.conflicts, race.conditional,
-                race.conditionalSucceeded, race.preconditionFailed, split, takeOver.segmentsHeld,
+                writes.acknowledged(), history.events(), Reports.postsAnsweredBy(commandSide.get(0)),
+                Reports.postsAnsweredBy(commandSide.get(1)), race.succeeded(), race.conflicts(), race.conditional(),
+                race.conditionalSucceeded(), race.preconditionFailed(), split, takeOver.segmentsHeld,
                 takeOver.writesBefore, takeOver.writesAfter, checked.caseFiles(), checked.timelineEntries(),
                 checked.caseloadEntries(), checked.members());
     }
@@ -140,72 +136,6 @@ class ScaleOutIT {
                 .isEqualTo("urn:sciezka:problem:not-found");
     }
 
-    /** Cases opened by anna and bartek in turn, each with a parent and a child, through the proxy. */
-    private List<String> openCasesWithMembers(Api api, int count) throws Exception {
-        return Concurrently.run(count, i -> {
-            String coordinator = i % 2 == 0 ? "anna" : "bartek";
-            String caseId = openCase(api, coordinator);
-            registerMember(api, coordinator, caseId, "PARENT", 1985);
-            registerMember(api, coordinator, caseId, "CHILD", 2015);
-            return caseId;
-        });
-    }
-
-    private String openCase(Api api, String coordinator) {
-        String caseId = acknowledge(api.post(coordinator, "/api/cases", Map.of("familyName", "Nowak", "district", "Wilchwy")))
-                .json().get("caseId").asString();
-        coordinatorOfCase.put(caseId, coordinator);
-        return caseId;
-    }
-
-    private void registerMember(Api api, String coordinator, String caseId, String generation, int birthYear) {
-        acknowledge(api.post(coordinator, "/api/cases/" + caseId + "/members", Map.of("firstName", "Jan",
-                "lastName", "Nowak", "birthYear", birthYear, "generation", generation, "relation", "family")));
-    }
-
-    private Api.Response acknowledge(Api.Response response) {
-        response.expect(201);
-        acknowledged.incrementAndGet();
-        return response;
-    }
-
-    private record RaceOutcome(int succeeded, int conflicts, int conditional, int conditionalSucceeded,
-                               int preconditionFailed) {
-    }
-
-    /**
-     * Sixteen diagnoses at once on one case, spread by the proxy over both command instances: each
-     * is stored once (a lost append retried) or refused 409; then six writes all sent with the same
-     * If-Match: one is stored, the rest are 412; then four repeats of one Idempotency-Key at once: one
-     * event, and every answer the first one.
-     */
-    private RaceOutcome raceOnOneCase(Api api, History history) throws Exception {
-        String caseId = openCase(api, "anna");
-        String diagnoses = "/api/cases/" + caseId + "/diagnoses";
-        List<Integer> statuses = Concurrently.run(16, i -> api.post("anna", diagnoses, POVERTY).status());
-        assertThat(statuses).allMatch(status -> status == 201 || status == 409);
-        int succeeded = (int) statuses.stream().filter(status -> status == 201).count();
-        acknowledged.addAndGet(succeeded);
-        assertThat(history.eventsOf(caseId)).isEqualTo(1 + succeeded);
-        assertThat(history.sequenceIsUnbroken(caseId)).isTrue();
-
-        String version = "\"" + (history.eventsOf(caseId) - 1) + "\"";
-        List<Integer> conditional = Concurrently.run(6, i -> api.post("anna", diagnoses, POVERTY, "If-Match", version).status());
-        assertThat(conditional).allMatch(status -> status == 201 || status == 412 || status == 409);
-        assertThat(conditional).filteredOn(status -> status == 201).hasSize(1);
-        acknowledged.incrementAndGet();
-        assertThat(history.eventsOf(caseId)).isEqualTo(2 + succeeded);
-
-        String key = java.util.UUID.randomUUID().toString();
-        List<Api.Response> repeats = Concurrently.run(4, i -> api.post("anna", diagnoses, POVERTY, "Idempotency-Key", key));
-        assertThat(repeats).allSatisfy(repeat -> assertThat(repeat.status()).isEqualTo(201));
-        assertThat(repeats.stream().map(repeat -> repeat.body() + repeat.header("ETag")).distinct()).hasSize(1);
-        acknowledged.incrementAndGet();
-        assertThat(history.eventsOf(caseId)).as("one event for four repeats of one key").isEqualTo(3 + succeeded);
-        return new RaceOutcome(succeeded, 16 - succeeded, 6, 1,
-                (int) conditional.stream().filter(status -> status == 412).count());
-    }
-
     /** Waits until both query instances hold segments of every projection, and together all of them. */
     private Map<String, List<Integer>> awaitSegmentsSplit(List<ServiceProcess> querySide) throws Exception {
         return Eventually.within(Duration.ofSeconds(90), () -> {
@@ -227,19 +157,20 @@ class ScaleOutIT {
      * A rebuild asked of whichever query instance the proxy picks stops the projection on both, replays
      * it once, and both share its segments again; the views end as the history implies.
      */
-    private void rebuildWhileBothRun(Api api, History history, List<ServiceProcess> querySide) throws Exception {
+    private void rebuildWhileBothRun(Api api, History history, Writes writes, List<ServiceProcess> querySide)
+            throws Exception {
         for (String projection : List.of("timeline", "caseload")) {
             api.post("admin", "/api/admin/projections/" + projection + "/rebuild", Map.of()).expect(202);
         }
         awaitSegmentsSplit(querySide);
-        Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, coordinatorOfCase));
+        Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, writes.coordinatorOfCase()));
     }
 
     private record TakeOver(int segmentsHeld, long writesBefore, long writesAfter) {
     }
 
     /** Writers go on through the proxy while query-2 is SIGKILLed holding its segments. */
-    private TakeOver killOneQueryInstanceMidStream(Api api, List<String> cases, ServiceProcess victim) throws Exception {
+    private TakeOver killOneQueryInstanceMidStream(Writes writes, List<String> cases, ServiceProcess victim) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong written = new AtomicLong();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -251,11 +182,11 @@ class ScaleOutIT {
                     for (int round = 0; !stop.get(); round++) {
                         String caseId = cases.get((2 * round + own) % cases.size()); // writers never share a case
                         if (round % 5 == 4) {
-                            String opened = openCase(api, coordinatorOfCase.get(caseId));
-                            registerMember(api, coordinatorOfCase.get(caseId), opened, "CHILD", 2012);
+                            String coordinator = writes.coordinatorOfCase().get(caseId);
+                            writes.registerMember(coordinator, writes.openCase(coordinator), "CHILD", 2012);
                             written.addAndGet(2);
                         } else {
-                            acknowledge(api.post(coordinatorOfCase.get(caseId), "/api/cases/" + caseId + "/diagnoses", POVERTY));
+                            writes.diagnose(caseId);
                             written.incrementAndGet();
                         }
                     }
