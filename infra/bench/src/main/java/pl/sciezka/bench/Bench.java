@@ -84,8 +84,7 @@ public final class Bench {
             } else if (options.parts().contains("rebuild")) {
                 long missing = options.sizes().get(options.sizes().size() - 1) - synthetic.storedEvents();
                 if (missing > 0) {
-                    synthetic.families(missing).get("sampleCaseIds").valueStream().map(id -> id.asString())
-                            .forEach(sample::add);
+                    sample.addAll(synthetic.families(missing).sampleCaseIds());
                 }
             }
             if (options.parts().contains("rebuild")) {

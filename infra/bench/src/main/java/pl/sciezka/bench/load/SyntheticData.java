@@ -1,5 +1,6 @@
 package pl.sciezka.bench.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,11 +26,31 @@ public final class SyntheticData {
         this.network = network;
     }
 
-    /** Appends closed families of at least {@code events} events in all; answers the generator's summary. */
-    public JsonNode families(long events) {
-        return api.post("admin", "/bench/synthetic/families?events=" + events + "&seed=" + seed++
-                + "&coordinators=" + String.join(",", COORDINATORS)
-                + "&offerings=" + network.asSyntheticOffering(), "").expectOk().json();
+    /** What the generator wrote: how many events, in how many seconds of its own, and a sample of the cases. */
+    public record Written(long events, double seconds, List<String> sampleCaseIds) {
+    }
+
+    /**
+     * Requests are kept short (the client gives each a minute), so a million events go
+     * as many requests of this many.
+     */
+    private static final long EVENTS_PER_REQUEST = 20_000;
+
+    /** Appends closed families of at least {@code events} events in all. */
+    public Written families(long events) {
+        long written = 0;
+        long nanos = 0;
+        List<String> sample = new ArrayList<>();
+        while (written < events) {
+            JsonNode part = api.post("admin", "/bench/synthetic/families?events="
+                    + Math.min(EVENTS_PER_REQUEST, events - written) + "&seed=" + seed++
+                    + "&coordinators=" + String.join(",", COORDINATORS)
+                    + "&offerings=" + network.asSyntheticOffering(), "").expectOk().json();
+            written += part.get("events").asLong();
+            nanos += part.get("nanos").asLong();
+            part.get("sampleCaseIds").valueStream().map(JsonNode::asString).forEach(sample::add);
+        }
+        return new Written(written, nanos / 1e9, sample);
     }
 
     /** One open case of anna's with {@code events} events; answers its id. */

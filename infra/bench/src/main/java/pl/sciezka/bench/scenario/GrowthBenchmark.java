@@ -15,14 +15,15 @@ import pl.sciezka.bench.load.FamilyJourney;
 import pl.sciezka.bench.load.SyntheticData;
 import pl.sciezka.bench.report.LoadAverage;
 import pl.sciezka.bench.report.Report;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Whether the cost of a write and of the everyday reads stays flat as the store grows. The store is
  * filled with synthetic closed families up to each size; then, through the API, one client appends
- * (registers members on anna's open cases) and reads anna's caseload and case files. Anna keeps the
- * same open cases throughout, while her share of closed history grows with the store, as it does
- * for a caseworker over the years.
+ * (registers members on bartek's cases opened for this size) and reads anna's caseload and case files.
+ * Anna keeps the same open cases throughout, while her share of closed history grows with the store,
+ * as it does for a caseworker over the years. The appends go to fresh cases at every size so that the
+ * cases written to are as long at 1M events as at 10k: appending to the same cases at every size would
+ * measure their own growth, not the store's.
  */
 public final class GrowthBenchmark {
 
@@ -39,16 +40,7 @@ public final class GrowthBenchmark {
         report.section("Growth of the store", "p50 at " + settings.sizes().get(0) + " events");
         Api api = app.api();
         ProjectionStatus projections = new ProjectionStatus(api);
-        List<String> annasCases = new ArrayList<>();
-        FamilyJourney journey = new FamilyJourney(api, FamilyJourney.Target.PRODUCT, "anna", offeringId, false,
-                (write, response) -> {
-                    if (write.kind().equals("open")) {
-                        annasCases.add(response.id());
-                    }
-                });
-        for (int i = 0; i < settings.openCases(); i++) {
-            journey.run("Otwarta " + i);
-        }
+        List<String> annasCases = casesOf(api, offeringId, "anna", settings.openCases());
         Map<Long, Map<String, Double>> p50s = new LinkedHashMap<>();
         List<String> sample = new ArrayList<>();
         Random random = new Random(7);
@@ -56,18 +48,20 @@ public final class GrowthBenchmark {
             long missing = size - synthetic.storedEvents();
             double generating = 0;
             if (missing > 0) {
-                JsonNode written = synthetic.families(missing);
-                written.get("sampleCaseIds").valueStream().map(JsonNode::asString).forEach(sample::add);
-                generating = written.get("nanos").asLong() / 1e9;
+                SyntheticData.Written written = synthetic.families(missing);
+                sample.addAll(written.sampleCaseIds());
+                generating = written.seconds();
             }
             Duration catchUp = projections.awaitCaughtUp(Duration.ofHours(6));
             report.line(String.format(Locale.ROOT, "%d events stored (the generator wrote %d in %.1f s); projections"
                             + " caught up %.1f s after it finished; load %s", synthetic.storedEvents(), Math.max(0, missing),
                     generating, catchUp.toNanos() / 1e9, LoadAverage.now()));
             if (p50s.isEmpty()) {
-                measure(api, projections, annasCases, sample, settings.samples(), random); // warm-up
+                measure(api, projections, casesOf(api, offeringId, "bartek", settings.openCases()), annasCases, sample,
+                        settings.samples(), random); // warm-up
             }
-            p50s.put(size, measure(api, projections, annasCases, sample, settings.samples(), random));
+            p50s.put(size, measure(api, projections, casesOf(api, offeringId, "bartek", settings.openCases()), annasCases,
+                    sample, settings.samples(), random));
         }
         long first = settings.sizes().get(0);
         for (long size : settings.sizes().subList(1, settings.sizes().size())) {
@@ -84,12 +78,28 @@ public final class GrowthBenchmark {
         return sample;
     }
 
-    private static Map<String, Double> measure(Api api, ProjectionStatus projections, List<String> annasCases,
-                                               List<String> sample, int samples, Random random) {
+    /** Opens {@code count} cases of {@code coordinator}, each through its first weeks. */
+    private static List<String> casesOf(Api api, String offeringId, String coordinator, int count) {
+        List<String> opened = new ArrayList<>();
+        FamilyJourney journey = new FamilyJourney(api, FamilyJourney.Target.PRODUCT, coordinator, offeringId, false,
+                (write, response) -> {
+                    if (write.kind().equals("open")) {
+                        opened.add(response.id());
+                    }
+                });
+        for (int i = 0; i < count; i++) {
+            journey.run(coordinator + " " + i);
+        }
+        return opened;
+    }
+
+    private static Map<String, Double> measure(Api api, ProjectionStatus projections, List<String> appendTo,
+                                               List<String> annasCases, List<String> sample, int samples,
+                                               Random random) {
         Latencies append = new Latencies();
         for (int i = 0; i < samples; i++) {
-            String caseId = annasCases.get(i % annasCases.size());
-            append.add(api.post("anna", "/api/cases/" + caseId + "/members", Map.of("firstName", "Tomasz",
+            String caseId = appendTo.get(i % appendTo.size());
+            append.add(api.post("bartek", "/api/cases/" + caseId + "/members", Map.of("firstName", "Tomasz",
                     "lastName", "Nowy", "birthYear", 2010, "generation", "CHILD", "relation", "syn"))
                     .expectOk().nanos());
         }
