@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * dead-letter queue), so tests that need one start no second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "axon.eventhandling.processors." + PoisonProjection.NAME + ".dlq.enabled=true")
+        properties = {"axon.eventhandling.processors." + PoisonProjection.NAME + ".dlq.enabled=true",
+                "axon.eventhandling.processors." + PoisonProjection.NAME + ".dlq.cache.enabled=true"})
 @Import({PeopleProjection.class, PoisonProjection.class})
 abstract class EmbeddedApplicationTest {
 
