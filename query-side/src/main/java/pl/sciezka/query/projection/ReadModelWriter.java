@@ -25,7 +25,7 @@ public class ReadModelWriter {
 
     private final MongoTemplate mongo;
 
-    ReadModelWriter(MongoTemplate mongo) {
+    public ReadModelWriter(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -2,7 +2,6 @@ package pl.sciezka.query.projection;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -31,7 +30,6 @@ public final class ProjectionHarness implements AutoCloseable {
     private final TokenStore tokens = new InMemoryTokenStore();
     private final SequencedDeadLetterQueue<EventMessage<?>> deadLetters = InMemorySequencedDeadLetterQueue.defaultQueue();
     private final Configuration configuration;
-    private final AtomicLong position = new AtomicLong();
 
     public ProjectionHarness(String processor, int batchSize, Object projection) {
         this.processor = processor;
@@ -52,9 +50,11 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** Stores one event of a case with the given sequence number; call before {@link #start()} for full batches. */
     public void store(FamilyCaseEvent event, long sequence) {
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>("FamilyCase", event.caseId(), sequence, event);
+        store(new GenericDomainEventMessage<>("FamilyCase", event.caseId(), sequence, event));
+    }
+
+    public void store(DomainEventMessage<?> message) {
         events.publish(List.of(message));
-        position.incrementAndGet();
     }
 
     public void start() {
