@@ -49,7 +49,8 @@ public final class BatchEquivalence {
         }
     }
 
-    private static Map<String, List<Document>> documents(MongoTemplate mongo, List<String> collections) {
+    /** Every document of the collections, by id, as stored. */
+    static Map<String, List<Document>> documents(MongoTemplate mongo, List<String> collections) {
         Map<String, List<Document>> documents = new LinkedHashMap<>();
         for (String collection : collections) {
             documents.put(collection, mongo.getCollection(collection).find().sort(new Document("_id", 1))

@@ -160,11 +160,6 @@ class ReadModelBatchTest {
     }
 
     private static Map<String, List<Document>> documents(MongoTemplate mongo) {
-        Map<String, List<Document>> documents = new LinkedHashMap<>();
-        for (String collection : COLLECTIONS) {
-            documents.put(collection, mongo.getCollection(collection).find().sort(new Document("_id", 1))
-                    .into(new ArrayList<>()));
-        }
-        return documents;
+        return BatchEquivalence.documents(mongo, COLLECTIONS);
     }
 }
