@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
  * Keeps one case file per case. Delivery is at least once, so an event whose sequence number the
@@ -21,21 +22,26 @@ class CaseFileProjection {
 
     static final String NAME = "case-file";
 
+    private final ReadModelWriter writer;
     private final CaseFileRepository files;
 
-    CaseFileProjection(CaseFileRepository files) {
+    CaseFileProjection(ReadModelWriter writer, CaseFileRepository files) {
+        this.writer = writer;
         this.files = files;
     }
 
     @EventHandler
     void on(FamilyCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
-        CaseFileDocument file = files.findById(event.caseId()).orElseGet(CaseFileDocument::new);
+        CaseFileDocument file = writer.find(CaseFileDocument.class, event.caseId());
+        if (file == null) {
+            file = new CaseFileDocument();
+        }
         if (file.version >= sequence) {
             return;
         }
         CaseFileEvents.apply(file, event, sequence, at, actorId);
-        files.save(file);
+        writer.save(file);
     }
 
     @ResetHandler

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,6 +22,7 @@ import pl.sciezka.api.network.OfferingListed;
 import pl.sciezka.api.network.OfferingWithdrawn;
 import pl.sciezka.query.network.OfferingDocument.ReferralLine;
 import pl.sciezka.query.network.OfferingDocument.ReferralLine.Answer;
+import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
  * The support network's catalogue and usage. The events come from three kinds of streams (offering,
@@ -37,15 +37,17 @@ class NetworkProjection {
     static final String NAME = "network";
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Warsaw");
 
+    private final ReadModelWriter writer;
     private final MongoTemplate mongo;
 
-    NetworkProjection(MongoTemplate mongo) {
+    NetworkProjection(ReadModelWriter writer, MongoTemplate mongo) {
+        this.writer = writer;
         this.mongo = mongo;
     }
 
     @EventHandler
     void on(InstitutionRegistered event) {
-        mongo.save(new InstitutionDocument(event.institutionId(), event.name(), event.kind()));
+        writer.save(new InstitutionDocument(event.institutionId(), event.name(), event.kind()));
     }
 
     @EventHandler
@@ -66,7 +68,7 @@ class NetworkProjection {
 
     @EventHandler
     void on(ReferralIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        mongo.save(new ReferralOffering(event.referralId(), event.offeringId()));
+        writer.save(new ReferralOffering(event.referralId(), event.offeringId()));
         ensureOffering(event.offeringId());
         setLine(event.offeringId(), event.referralId(), sequence,
                 line -> line != null ? null : ReferralLine.issued(event.caseId(), at.atZone(CENTRE_ZONE).toLocalDate(), sequence));
@@ -106,24 +108,23 @@ class NetworkProjection {
 
     private void updateCatalogue(String offeringId, long sequence, Update update) {
         ensureOffering(offeringId);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(offeringId).orOperator(
+        writer.updateFirst(Query.query(Criteria.where("_id").is(offeringId).orOperator(
                         Criteria.where("offeringVersion").exists(false),
                         Criteria.where("offeringVersion").lt(sequence))),
                 update.set("offeringVersion", sequence), OfferingDocument.class);
     }
 
-    /** Creates the offering's document if no stream has yet; two streams racing to create it both go on. */
+    /**
+     * Creates the offering's document if no stream has yet; two streams racing to create it both go on
+     * (the writer makes the loser's upsert again as an update, which changes nothing).
+     */
     private void ensureOffering(String offeringId) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(offeringId)),
-                    new Update().setOnInsert("referrals", new org.bson.Document()), OfferingDocument.class);
-        } catch (DuplicateKeyException createdByTheOtherStream) {
-            // it exists now, which is all this was for
-        }
+        writer.upsert(Query.query(Criteria.where("_id").is(offeringId)),
+                new Update().setOnInsert("referrals", new org.bson.Document()), OfferingDocument.class);
     }
 
     private void changeLine(String referralId, long sequence, UnaryOperator<ReferralLine> change) {
-        ReferralOffering referral = mongo.findById(referralId, ReferralOffering.class);
+        ReferralOffering referral = writer.find(ReferralOffering.class, referralId);
         if (referral != null) {
             setLine(referral.offeringId(), referralId, sequence, line -> line == null ? null : change.apply(line));
         }
@@ -135,22 +136,19 @@ class NetworkProjection {
      */
     private void setLine(String offeringId, String referralId, long sequence, UnaryOperator<ReferralLine> change) {
         String path = "referrals." + referralId;
-        Query one = Query.query(Criteria.where("_id").is(offeringId));
-        one.fields().include(path);
-        OfferingDocument offering = mongo.findOne(one, OfferingDocument.class);
-        ReferralLine current = offering == null ? null : offering.referrals.get(referralId);
+        ReferralLine current = writer.findField(OfferingDocument.class, offeringId, path,
+                offering -> offering.referrals.get(referralId));
         if (current != null && current.version() >= sequence) {
             return;
         }
         ReferralLine changed = change.apply(current);
         if (changed != null) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(offeringId)), new Update().set(path, changed),
-                    OfferingDocument.class);
+            writer.setField(OfferingDocument.class, offeringId, path, changed);
         }
     }
 
     private void updateFamily(String caseId, long sequence, java.util.function.Consumer<FamilyCostDocument> change) {
-        FamilyCostDocument family = mongo.findById(caseId, FamilyCostDocument.class);
+        FamilyCostDocument family = writer.find(FamilyCostDocument.class, caseId);
         if (family == null) {
             family = new FamilyCostDocument();
             family.caseId = caseId;
@@ -160,6 +158,6 @@ class NetworkProjection {
         }
         change.accept(family);
         family.version = sequence;
-        mongo.save(family);
+        writer.save(family);
     }
 }

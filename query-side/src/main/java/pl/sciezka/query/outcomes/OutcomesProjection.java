@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
+import pl.sciezka.query.projection.ReadModelWriter;
 import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /** Keeps each case's outcome facts; an event the document has already seen (by sequence) is skipped. */
@@ -19,17 +20,19 @@ class OutcomesProjection {
 
     static final String NAME = "outcomes";
 
+    private final ReadModelWriter writer;
     private final MongoTemplate mongo;
     private final Pseudonyms pseudonyms;
 
-    OutcomesProjection(MongoTemplate mongo, Pseudonyms pseudonyms) {
+    OutcomesProjection(ReadModelWriter writer, MongoTemplate mongo, Pseudonyms pseudonyms) {
+        this.writer = writer;
         this.mongo = mongo;
         this.pseudonyms = pseudonyms;
     }
 
     @EventHandler
     void on(FamilyCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        OutcomeDocument outcome = mongo.findById(event.caseId(), OutcomeDocument.class);
+        OutcomeDocument outcome = writer.find(OutcomeDocument.class, event.caseId());
         if (outcome == null) {
             outcome = new OutcomeDocument();
             outcome.caseId = event.caseId();
@@ -42,7 +45,7 @@ class OutcomesProjection {
         }
         OutcomeFacts.apply(outcome, event, at);
         outcome.version = sequence;
-        mongo.save(outcome);
+        writer.save(outcome);
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
+import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
  * Keeps the index from pseudonym to case ({@code case_pseudonyms}) that {@link CasePseudonyms} reads:
@@ -18,17 +19,19 @@ public class PseudonymDirectory {
 
     static final String NAME = "pseudonyms";
 
+    private final ReadModelWriter writer;
     private final MongoTemplate mongo;
     private final Pseudonyms pseudonyms;
 
-    PseudonymDirectory(MongoTemplate mongo, Pseudonyms pseudonyms) {
+    PseudonymDirectory(ReadModelWriter writer, MongoTemplate mongo, Pseudonyms pseudonyms) {
+        this.writer = writer;
         this.mongo = mongo;
         this.pseudonyms = pseudonyms;
     }
 
     @EventHandler
     void on(FamilyCaseOpened opened) {
-        mongo.save(new CasePseudonym(pseudonyms.of("case", opened.caseId()), opened.caseId()));
+        writer.save(new CasePseudonym(pseudonyms.of("case", opened.caseId()), opened.caseId()));
     }
 
     @ResetHandler

@@ -22,6 +22,7 @@ import pl.sciezka.api.familycase.CoordinatorReassigned;
 import pl.sciezka.api.familycase.DecisionReviewed;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
+import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
  * The audit trail: every event of a case with who, when, in which role and why, and decisions
@@ -33,9 +34,11 @@ class TimelineProjection {
 
     static final String NAME = "timeline";
 
+    private final ReadModelWriter writer;
     private final MongoTemplate mongo;
 
-    TimelineProjection(MongoTemplate mongo) {
+    TimelineProjection(ReadModelWriter writer, MongoTemplate mongo) {
+        this.writer = writer;
         this.mongo = mongo;
     }
 
@@ -43,7 +46,7 @@ class TimelineProjection {
     void on(FamilyCaseEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor,
             @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role) {
-        TimelineDocument timeline = mongo.findById(event.caseId(), TimelineDocument.class);
+        TimelineDocument timeline = writer.find(TimelineDocument.class, event.caseId());
         if (timeline == null) {
             timeline = new TimelineDocument();
             timeline.caseId = event.caseId();
@@ -63,7 +66,7 @@ class TimelineProjection {
         } else if (event instanceof DecisionReviewed review) {
             attach(timeline, review, actor, at);
         }
-        mongo.save(timeline);
+        writer.save(timeline);
         if (entry.decision()) {
             saveDecision(entry);
         }
@@ -90,7 +93,8 @@ class TimelineProjection {
 
     private void saveDecision(TimelineEntry entry) {
         String day = entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        mongo.upsert(Query.query(Criteria.where("_id").is(day)),
+        // shared by every case with a decision that day: field by field, never replaced whole
+        writer.upsert(Query.query(Criteria.where("_id").is(day)),
                 new Update().set("decisions." + entry.eventId(), entry), DecisionDay.class);
     }
 

@@ -1,0 +1,178 @@
+package pl.sciezka.query.projection;
+
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * What the projections of one unit of work (a processor's batch of up to a hundred events) have read
+ * and changed, written at the end of the batch as one bulk write per collection. Every event is a step:
+ * when its handler completes, its changes join the batch; when it throws (and the dead-letter queue
+ * parks the event), its changes are thrown away, so the batch writes that case as of the event before.
+ */
+final class ReadModelBatch {
+
+    private static final String RESOURCE = ReadModelBatch.class.getName();
+
+    private record Key(String collection, Object id, String path) {
+    }
+
+    private final MongoTemplate mongo;
+    private final MongoConverter converter;
+    private final BulkWrites bulk;
+    private final Map<Key, HeldDocument> documents = new LinkedHashMap<>();
+    private final Map<Key, HeldField> fields = new LinkedHashMap<>();
+    private final List<BulkWrites.Write> updates = new ArrayList<>();
+    private final Set<HeldDocument> documentsInThisEvent = new HashSet<>();
+    private final Set<HeldField> fieldsInThisEvent = new HashSet<>();
+    private int updatesBeforeThisEvent;
+
+    private ReadModelBatch(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.converter = mongo.getConverter();
+        this.bulk = new BulkWrites(mongo);
+    }
+
+    /** This unit of work's batch, made on first use; null outside a unit of work (then writes go straight through). */
+    static ReadModelBatch ofCurrentUnitOfWork(MongoTemplate mongo) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE, key -> {
+            ReadModelBatch batch = new ReadModelBatch(mongo);
+            // a unit of work with no flushing interceptor (a dead-letter retry has one; a test's may not)
+            // still writes before it commits; a batch that was flushed has nothing left to write here
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
+    }
+
+    /** The batch of the current unit of work if a projection has used one, else null. */
+    static ReadModelBatch existing() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE) : null;
+    }
+
+    <T> T find(Class<T> type, Object id) {
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
+        HeldDocument held = documents.computeIfAbsent(new Key(entity.getCollection(), id, null), key -> {
+            Document loaded = mongo.getCollection(key.collection()).find(bulk.idFilter(id, entity)).first();
+            return new HeldDocument(type, key.collection(), loaded, loaded == null ? null : converter.read(type, loaded));
+        });
+        if (held.stale) {
+            held.current = held.committed == null ? null : converter.read(held.type, held.committed);
+            held.stale = false;
+        }
+        documentsInThisEvent.add(held);
+        return type.cast(held.current);
+    }
+
+    void save(Object document) {
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(document.getClass());
+        Object id = entity.getIdentifierAccessor(document).getRequiredIdentifier();
+        HeldDocument held = documents.computeIfAbsent(new Key(entity.getCollection(), id, null),
+                key -> new HeldDocument(document.getClass(), key.collection(), null, null));
+        held.current = document;
+        held.stale = false;
+        held.savedInThisEvent = true;
+        documentsInThisEvent.add(held);
+    }
+
+    <D, V> V findField(Class<D> type, Object id, String path, Function<D, V> value) {
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
+        HeldField held = fields.computeIfAbsent(new Key(entity.getCollection(), id, path), key -> {
+            Query one = new Query().addCriteria(Criteria.where("_id").is(id));
+            one.fields().include(path);
+            D found = mongo.findOne(one, type);
+            return new HeldField(found == null ? null : value.apply(found));
+        });
+        fieldsInThisEvent.add(held);
+        @SuppressWarnings("unchecked")
+        V current = (V) held.current;
+        return current;
+    }
+
+    void setField(Class<?> type, Object id, String path, Object value) {
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
+        HeldField held = fields.computeIfAbsent(new Key(entity.getCollection(), id, path), key -> new HeldField(null));
+        held.current = value;
+        fieldsInThisEvent.add(held);
+        update(Query.query(Criteria.where("_id").is(id)),
+                new Update().set(path, value), type, false);
+    }
+
+    void update(Query query, Update update, Class<?> type, boolean upsert) {
+        updates.add(bulk.update(query, update, type, upsert));
+    }
+
+    void beginEvent() {
+        documentsInThisEvent.clear();
+        fieldsInThisEvent.clear();
+        updatesBeforeThisEvent = updates.size();
+    }
+
+    /** The event's handler completed: what it saved becomes what the batch writes. */
+    void completeEvent() {
+        for (HeldDocument held : documentsInThisEvent) {
+            if (held.savedInThisEvent) {
+                Document written = new Document();
+                converter.write(held.current, written);
+                held.committed = written;
+                held.unwritten = true;
+                held.savedInThisEvent = false;
+            }
+        }
+        fieldsInThisEvent.forEach(held -> held.committed = held.current);
+        beginEvent();
+    }
+
+    /** The event's handler threw: forget whatever it changed, including objects it changed and did not save. */
+    void abandonEvent() {
+        for (HeldDocument held : documentsInThisEvent) {
+            held.current = null;
+            held.stale = true;
+            held.savedInThisEvent = false;
+        }
+        fieldsInThisEvent.forEach(held -> held.current = held.committed);
+        updates.subList(updatesBeforeThisEvent, updates.size()).clear();
+        beginEvent();
+    }
+
+    /** Writes what completed events changed: the updates in the order they were made, then the whole documents. */
+    void flush() {
+        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        for (BulkWrites.Write write : updates) {
+            byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write.model());
+        }
+        List<HeldDocument> written = new ArrayList<>();
+        for (HeldDocument held : documents.values()) {
+            if (held.unwritten) {
+                Bson byId = new Document("_id", held.committed.get("_id"));
+                byCollection.computeIfAbsent(held.collection, c -> new ArrayList<>())
+                        .add(new ReplaceOneModel<>(byId, held.committed, new ReplaceOptions().upsert(true)));
+                written.add(held);
+            }
+        }
+        byCollection.forEach(bulk::write);
+        updates.clear();
+        updatesBeforeThisEvent = 0;
+        written.forEach(held -> held.unwritten = false);
+    }
+}
