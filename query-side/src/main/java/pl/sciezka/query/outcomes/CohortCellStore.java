@@ -65,7 +65,7 @@ class CohortCellStore {
     }
 
     /** Adds one change to its cell unless the cell already holds the change named {@code token}. */
-    void add(CellChange change, String token) {
+    private void add(CellChange change, String token) {
         while (true) {
             try {
                 mongo.upsert(notYet(change, token), increment(change, token), CohortCellDocument.class);
