@@ -30,10 +30,10 @@ final class CaseloadEntries {
 
     /** Empty for a closed case with nothing left to measure: it has left the caseload. */
     static Optional<CaseloadEntry> entry(CaseloadLine line, Instant now, LocalDate today, Thresholds thresholds) {
-        List<CaseloadEntry.FollowUp> followUps = followUps(line, today);
-        if (line.closedOn != null && followUps.isEmpty()) {
+        if (hasLeft(line)) {
             return Optional.empty();
         }
+        List<CaseloadEntry.FollowUp> followUps = followUps(line, today);
         int open = 0;
         int overdue = 0;
         for (CaseloadLine.ReferralClock referral : line.referrals.values()) {
@@ -48,6 +48,14 @@ final class CaseloadEntries {
         return Optional.of(new CaseloadEntry(line.caseId, line.familyName, line.district, line.coordinatorId, line.status,
                 line.problemAreas, line.membersPerGeneration(), open, overdue, followUps, next, line.openedAt,
                 line.lastActivityAt));
+    }
+
+    /**
+     * A closed case whose every follow-up of the episode is measured: no day makes it show again, only an
+     * event can (a reopening starts a new episode).
+     */
+    static boolean hasLeft(CaseloadLine line) {
+        return line.closedOn != null && line.measuredThisEpisode.containsAll(FOLLOW_UP_MONTHS.keySet());
     }
 
     static boolean isOverdue(CaseloadLine.ReferralClock referral, Instant now, Thresholds thresholds) {

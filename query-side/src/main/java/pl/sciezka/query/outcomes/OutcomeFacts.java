@@ -22,6 +22,16 @@ final class OutcomeFacts {
     private OutcomeFacts() {
     }
 
+    /**
+     * Whether {@link #apply} changes anything for this kind of event: the cohort cells skip the rest before
+     * reading the case. Keep it in step with {@code apply}.
+     */
+    static boolean matters(FamilyCaseEvent event) {
+        return event instanceof FamilyCaseOpened || event instanceof CoordinatorReassigned
+                || event instanceof MemberRegistered || event instanceof DiagnosisRecorded
+                || event instanceof ServiceDelivered || event instanceof OutcomeMeasured;
+    }
+
     static void apply(OutcomeDocument outcome, FamilyCaseEvent event, Instant at) {
         if (event instanceof FamilyCaseOpened opened) {
             outcome.district = opened.district();
