@@ -85,6 +85,22 @@ class CaseFileAsOfTest extends EmbeddedApplicationTest {
     }
 
     @Test
+    void whoMayReadThePastIsDecidedByWhoHoldsTheCaseNow() throws InterruptedException {
+        String caseId = api.openCase("anna", "Wiśniewska");
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("anna", "/api/cases/" + caseId).expect(200));
+        Thread.sleep(5);
+        Instant whileAnnaHeldIt = Instant.now();
+        Thread.sleep(5);
+        api.post("celina", "/api/cases/" + caseId + "/coordinator", Map.of("coordinatorId", "bartek", "reason", "leave"))
+                .expect(200);
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("bartek", "/api/cases/" + caseId).expect(200));
+
+        JsonNode past = api.get("bartek", "/api/cases/" + caseId + "?asOf=" + whileAnnaHeldIt).expect(200).json();
+        assertThat(past.get("coordinatorId").asString()).isEqualTo("anna");
+        api.get("anna", "/api/cases/" + caseId + "?asOf=" + whileAnnaHeldIt).expect(404);
+    }
+
+    @Test
     void anEvaluatorSeesAPseudonymisedCaseFileAsOfAnInstantByItsPseudonym() {
         Journey journey = new Journey(api).network().family().acceptedReferral();
         api.post("anna", journey.path("/meetings"), Map.of("heldOn", TODAY.toString(), "participants", List.of(

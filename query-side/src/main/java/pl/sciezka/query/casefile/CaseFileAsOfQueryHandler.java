@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.Role;
 import pl.sciezka.api.casefile.CaseFile;
-import pl.sciezka.api.casefile.FindCaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.pseudonyms.CasePseudonyms;
@@ -45,7 +44,7 @@ class CaseFileAsOfQueryHandler {
                     .flatMap(caseId -> fold(caseId, query.asOf()))
                     .map(pseudonymised::of);
         }
-        if (live.handle(new FindCaseFile(query.caseId(), query.viewer())).isEmpty()) {
+        if (!live.mayRead(query.caseId(), query.viewer())) {
             return Optional.empty();
         }
         return fold(query.caseId(), query.asOf());
