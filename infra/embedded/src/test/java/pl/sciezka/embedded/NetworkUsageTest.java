@@ -166,6 +166,9 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
             JsonNode catalogue = Eventually.get(READ_SIDE, () -> {
                 JsonNode current = api.get(user, "/api/network/offerings").expect(200).json();
                 assertThat(entry(current, "offerings", "offeringId", housing).get("withdrawn").asBoolean()).isTrue();
+                // a projection batch writes the offerings before the institutions, so wait for both
+                assertThat(entry(current, "offerings", "offeringId", counsellingSessions).get("institutionName"))
+                        .isNotNull();
                 return current;
             });
             JsonNode sessions = entry(catalogue, "offerings", "offeringId", counsellingSessions);

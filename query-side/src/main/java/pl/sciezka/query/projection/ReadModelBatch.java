@@ -155,7 +155,13 @@ final class ReadModelBatch {
         beginEvent();
     }
 
-    /** Writes what completed events changed: the updates in the order they were made, then the whole documents. */
+    /**
+     * Writes what completed events changed: the updates in the order they were made, then the whole
+     * documents. The order is what makes a failed flush safe to repeat: a projection's whole document
+     * holds the version that tells a redelivered event to skip, so it must land after the shared
+     * documents the same event updates, never before (ReadModelBatchTest's failed-write test). A reader
+     * between two bulk writes may therefore see a shared document ahead of a whole one.
+     */
     void flush() {
         Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
         for (BulkWrites.Write write : updates) {
