@@ -53,7 +53,7 @@ final class FamilyHistory {
         this.clock = start;
     }
 
-    /** A family whose case ran for one to two years, closed, and was followed up for a year. */
+    /** A family whose case ran for one to two years, closed, and was followed up for a year, and at two years once that is past. */
     static List<Step> closed(Random random, List<Offering> offerings, String coordinatorId, Instant start) {
         FamilyHistory family = new FamilyHistory(random, offerings, coordinatorId, start);
         family.opening();
@@ -142,6 +142,11 @@ final class FamilyHistory {
         measurement(Horizon.FOLLOW_UP_6M, true);
         clock = clock.plus(Duration.ofDays(182));
         measurement(Horizon.FOLLOW_UP_12M, true);
+        // a family closed long enough ago has had its last follow-up too, and has left the caseload
+        if (clock.plus(Duration.ofDays(366)).isBefore(Instant.now())) {
+            clock = clock.plus(Duration.ofDays(366));
+            measurement(Horizon.FOLLOW_UP_24M, true);
+        }
     }
 
     private void measurement(Horizon horizon, boolean improved) {
