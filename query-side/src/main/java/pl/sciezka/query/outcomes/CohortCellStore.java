@@ -49,12 +49,12 @@ class CohortCellStore {
      * operations depend on each other.
      */
     void add(List<CellChange> changes, String token, List<CellChange> stale, String staleToken) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
-        changes.forEach(change -> bulk.upsert(notYet(change, token), increment(change, token)));
-        stale.forEach(change -> bulk.updateOne(byId(change.cellId()), new Update().pull("applying", staleToken)));
         if (changes.isEmpty() && stale.isEmpty()) {
             return;
         }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
+        changes.forEach(change -> bulk.upsert(notYet(change, token), increment(change, token)));
+        stale.forEach(change -> bulk.updateOne(byId(change.cellId()), new Update().pull("applying", staleToken)));
         try {
             bulk.execute();
         } catch (DataAccessException someUpsertMetAnExistingCell) {

@@ -97,12 +97,8 @@ final class ReadModelBatch {
 
     <D, V> V findField(Class<D> type, Object id, String path, Function<D, V> value) {
         MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
-        HeldField held = fields.computeIfAbsent(new Key(entity.getCollection(), id, path), key -> {
-            Query one = new Query().addCriteria(Criteria.where("_id").is(id));
-            one.fields().include(path);
-            D found = mongo.findOne(one, type);
-            return new HeldField(found == null ? null : value.apply(found));
-        });
+        HeldField held = fields.computeIfAbsent(new Key(entity.getCollection(), id, path),
+                key -> new HeldField(ReadModelWriter.readField(mongo, type, id, path, value)));
         fieldsInThisEvent.add(held);
         @SuppressWarnings("unchecked")
         V current = (V) held.current;

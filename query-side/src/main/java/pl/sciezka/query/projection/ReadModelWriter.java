@@ -76,9 +76,11 @@ public class ReadModelWriter {
      */
     public <D, V> V findField(Class<D> type, Object id, String path, Function<D, V> value) {
         ReadModelBatch batch = ReadModelBatch.ofCurrentUnitOfWork(mongo);
-        if (batch != null) {
-            return batch.findField(type, id, path, value);
-        }
+        return batch == null ? readField(mongo, type, id, path, value) : batch.findField(type, id, path, value);
+    }
+
+    /** Reads the document with only the one field, straight from MongoDB. */
+    static <D, V> V readField(MongoTemplate mongo, Class<D> type, Object id, String path, Function<D, V> value) {
         Query one = Query.query(Criteria.where("_id").is(id));
         one.fields().include(path);
         D found = mongo.findOne(one, type);
