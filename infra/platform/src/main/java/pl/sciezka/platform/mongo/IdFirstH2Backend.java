@@ -1,10 +1,14 @@
 package pl.sciezka.platform.mongo;
 
+import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -17,12 +21,13 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded server's H2 backend with two changes that matter for read models and nothing else:
+ * The embedded server's H2 backend with three changes that matter for read models and nothing else:
  * <ul>
  * <li>A query that names one {@code _id} and more (an update guarded by a version or a token,
  * {@code {_id: x, applying: {$ne: t}}}, or the same under {@code $and}) looks the document up through the {@code _id} index and then
  * matches the whole query, as MongoDB does. The library uses an index only when the query names exactly
  * its fields, so such a query scanned the whole collection: its cost grew with the collection.</li>
+ * <li>The {@code _id} index finds a document with a string id in the collection's data map ({@link IdIndex}).</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
  * </ul>
@@ -30,9 +35,10 @@ import org.h2.mvstore.MVStore;
  */
 final class IdFirstH2Backend extends H2Backend {
 
-    /** The library's map name prefixes ({@code H2Database}'s, package-private there). */
+    /** The library's map names ({@code H2Database}'s, not visible outside its package). */
     private static final String DATA_MAPS = "databases.";
     private static final String META_MAPS = "meta.";
+    private static final String INDEX_MAPS = "._index_";
 
     IdFirstH2Backend(MVStore store) {
         super(store);
@@ -55,10 +61,23 @@ final class IdFirstH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            String fullName = getFullCollectionNamespace(collectionName);
-            MVStore store = getMvStore();
-            return new IdFirstCollection(this, collectionName, options, store.openMap(DATA_MAPS + fullName),
-                    store.openMap(META_MAPS + fullName), cursorRegistry);
+            return new IdFirstCollection(this, collectionName, options, documentsOf(collectionName),
+                    getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName)), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> index = getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
+            return new IdIndex(indexName, keys, index, documentsOf(collectionName));
+        }
+
+        /** The collection's documents by id: MVStore hands out one map per name, so this is the collection's own. */
+        private MVMap<Object, Document> documentsOf(String collectionName) {
+            return getMvStore().openMap(DATA_MAPS + getFullCollectionNamespace(collectionName));
         }
     }
 

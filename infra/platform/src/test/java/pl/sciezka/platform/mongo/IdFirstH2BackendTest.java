@@ -88,7 +88,20 @@ class IdFirstH2BackendTest {
                 .into(new ArrayList<>()));
         seen.add(cells.find(Filters.and(Filters.eq("_id", "cell-12"), Filters.eq("count", 12)))
                 .projection(new Document("count", 1)).into(new ArrayList<>()));
-        seen.add(cells.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        Throwable twice = catchThrowable(() -> cells.insertOne(new Document("_id", "cell-1")));
+        seen.add(twice instanceof com.mongodb.MongoWriteException refused ? refused.getError().getCode() : twice);
+        seen.add(cells.deleteOne(Filters.eq("_id", "cell-2")).getDeletedCount());
+        cells.insertOne(new Document("_id", "cell-2").append("count", -2));
+        // ids that are not strings, numbers equal across types as MongoDB compares them, and generated ones
+        cells.insertOne(new Document("_id", 5).append("count", 5));
+        seen.add(cells.updateOne(Filters.eq("_id", 5L), Updates.inc("count", 1)).getModifiedCount());
+        Throwable sameNumber = catchThrowable(() -> cells.insertOne(new Document("_id", 5.0)));
+        seen.add(sameNumber instanceof com.mongodb.MongoWriteException refused ? refused.getError().getCode() : sameNumber);
+        cells.insertOne(new Document("count", 77));
+        seen.add(cells.find(Filters.eq("count", 77)).projection(new Document("_id", 0)).into(new ArrayList<>()));
+        seen.add(cells.find(Filters.ne("_id", "none")).sort(Sorts.ascending("count")).projection(new Document("_id", 0))
+                .into(new ArrayList<>()));
+        seen.add(cells.find(Filters.type("_id", "string")).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
         return seen;
     }
 
