@@ -2,18 +2,18 @@ package pl.sciezka.platform.mongo;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The MongoDB wire-protocol server in this JVM, on a free loopback port, keeping its data in an H2
- * MVStore file so read models and tracking tokens survive a restart.
+ * MVStore file so read models and tracking tokens survive a restart ({@link IdFirstH2Backend}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -28,7 +28,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
         }
-        this.server = new MongoServer(new H2Backend(dataFile.toString()));
+        this.server = new MongoServer(new IdFirstH2Backend(MVStore.open(dataFile.toString())));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
         log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);

@@ -1,0 +1,136 @@
+package pl.sciezka.platform.mongo;
+
+import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded server's H2 backend with three changes that matter for read models and nothing else:
+ * <ul>
+ * <li>A query that names one {@code _id} and more (an update guarded by a version or a token,
+ * {@code {_id: x, applying: {$ne: t}}}, or the same under {@code $and}) looks the document up through the {@code _id} index and then
+ * matches the whole query, as MongoDB does. The library uses an index only when the query names exactly
+ * its fields, so such a query scanned the whole collection: its cost grew with the collection.</li>
+ * <li>The {@code _id} index finds a document with a string id in the collection's data map ({@link IdIndex}).</li>
+ * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
+ * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
+ * </ul>
+ * Files written by the plain {@link H2Backend} open unchanged: the maps are named as the library names them.
+ */
+final class IdFirstH2Backend extends H2Backend {
+
+    /** The library's map names ({@code H2Database}'s, not visible outside its package). */
+    private static final String DATA_MAPS = "databases.";
+    private static final String META_MAPS = "meta.";
+    private static final String INDEX_MAPS = "._index_";
+
+    IdFirstH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * An inner class on purpose: H2Database's constructor opens the stored collections before a subclass
+     * field could be set, and the enclosing backend's store is reachable from the start.
+     */
+    private final class Database extends H2Database {
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new IdFirstCollection(this, collectionName, options, documentsOf(collectionName),
+                    getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName)), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> index = getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
+            return new IdIndex(indexName, keys, index, documentsOf(collectionName));
+        }
+
+        /** The collection's documents by id: MVStore hands out one map per name, so this is the collection's own. */
+        private MVMap<Object, Document> documentsOf(String collectionName) {
+            return getMvStore().openMap(DATA_MAPS + getFullCollectionNamespace(collectionName));
+        }
+    }
+
+    private static final class IdFirstCollection extends H2Collection {
+
+        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options,
+                          MVMap<Object, Document> data, MVMap<String, Object> meta,
+                          CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Object id = idOf(query);
+            if (id != null) {
+                Document byId = new Document(getIdField(), id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
+                                batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The one id a query with more than the id asks for, beside its other conditions
+         * ({@code {_id: x, ...}}, as Spring Data sends it, or {@code {$and: [{_id: x}, ...]}}), else null.
+         */
+        private Object idOf(Document query) {
+            if (query.size() > 1 && isOneValue(query.get(getIdField()))) {
+                return query.get(getIdField());
+            }
+            if (query.size() == 1 && query.get("$and") instanceof List<?> all) {
+                for (Object condition : all) {
+                    if (condition instanceof Document one && one.size() == 1 && isOneValue(one.get(getIdField()))) {
+                        return one.get(getIdField());
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean isOneValue(Object id) {
+            return id != null && !(id instanceof Document) && !(id instanceof Collection<?>)
+                    && !BsonRegularExpression.isRegularExpression(id);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+    }
+}
