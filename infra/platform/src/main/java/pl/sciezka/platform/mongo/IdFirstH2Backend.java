@@ -24,9 +24,10 @@ import org.h2.mvstore.MVStore;
  * The embedded server's H2 backend with three changes that matter for read models and nothing else:
  * <ul>
  * <li>A query that names one {@code _id} and more (an update guarded by a version or a token,
- * {@code {_id: x, applying: {$ne: t}}}, or the same under {@code $and}) looks the document up through the {@code _id} index and then
- * matches the whole query, as MongoDB does. The library uses an index only when the query names exactly
- * its fields, so such a query scanned the whole collection: its cost grew with the collection.</li>
+ * {@code {_id: x, applying: {$ne: t}}}, or the same under {@code $and}) looks the document up through
+ * the {@code _id} index and then matches the whole query, as MongoDB does. The library uses an index
+ * only when the query names exactly its fields, so such a query scanned the whole collection: its cost
+ * grew with the collection.</li>
  * <li>The {@code _id} index finds a document with a string id in the collection's data map ({@link IdIndex}).</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
@@ -71,7 +72,8 @@ final class IdFirstH2Backend extends H2Backend {
             if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
-            MVMap<KeyValue, Object> index = getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
+            String indexMap = getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
+            MVMap<KeyValue, Object> index = getMvStore().openMap(indexMap);
             return new IdIndex(indexName, keys, index, documentsOf(collectionName));
         }
 
