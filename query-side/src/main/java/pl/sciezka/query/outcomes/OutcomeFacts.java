@@ -2,6 +2,7 @@ package pl.sciezka.query.outcomes;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import pl.sciezka.api.familycase.CoordinatorReassigned;
 import pl.sciezka.api.familycase.DiagnosedProblem;
 import pl.sciezka.api.familycase.DiagnosisRecorded;
@@ -22,38 +23,53 @@ final class OutcomeFacts {
     private OutcomeFacts() {
     }
 
-    /**
-     * Whether {@link #apply} changes anything for this kind of event: the cohort cells skip the rest before
-     * reading the case. Keep it in step with {@code apply}.
-     */
-    static boolean matters(FamilyCaseEvent event) {
-        return event instanceof FamilyCaseOpened || event instanceof CoordinatorReassigned
-                || event instanceof MemberRegistered || event instanceof DiagnosisRecorded
-                || event instanceof ServiceDelivered || event instanceof OutcomeMeasured;
+    /** One kind of event folded into the facts. */
+    private interface Fold<E extends FamilyCaseEvent> {
+        void into(OutcomeDocument outcome, E event, Instant at);
     }
 
+    /**
+     * Every kind of event that changes the facts, and how: the one list both {@link #matters} and
+     * {@link #apply} read, so the cohort cells can never skip an event the outcomes fold. Events are
+     * records, so the class of an event is its kind.
+     */
+    private static final Map<Class<? extends FamilyCaseEvent>, Fold<? extends FamilyCaseEvent>> FOLDS = Map.of(
+            FamilyCaseOpened.class, (Fold<FamilyCaseOpened>) (outcome, opened, at) -> {
+                outcome.district = opened.district();
+                outcome.coordinatorId = opened.coordinatorId();
+                outcome.enrolmentYear = at.atZone(CENTRE_ZONE).getYear();
+            },
+            CoordinatorReassigned.class, (Fold<CoordinatorReassigned>) (outcome, reassigned, at) ->
+                    outcome.coordinatorId = reassigned.coordinatorId(),
+            MemberRegistered.class, (Fold<MemberRegistered>) (outcome, member, at) ->
+                    outcome.members.put(member.memberId(),
+                            new OutcomeDocument.Member(member.generation(), member.birthYear())),
+            DiagnosisRecorded.class, (Fold<DiagnosisRecorded>) (outcome, diagnosis, at) ->
+                    diagnosis.problems().stream().map(DiagnosedProblem::area).forEach(outcome.problemAreas::add),
+            ServiceDelivered.class, (Fold<ServiceDelivered>) (outcome, delivered, at) -> {
+                outcome.deliveries++;
+                outcome.unitsDelivered = outcome.unitsDelivered.add(delivered.units());
+                if (delivered.cost() != null) {
+                    outcome.cost = outcome.cost.add(delivered.cost());
+                }
+            },
+            OutcomeMeasured.class, (Fold<OutcomeMeasured>) (outcome, measured, at) -> {
+                if (measured.correctsMeasurementId() != null) {
+                    outcome.measurements.remove(measured.correctsMeasurementId());
+                }
+                outcome.measurements.put(measured.measurementId(), measured);
+            });
+
+    /** Whether {@link #apply} changes anything for this kind of event: the cohort cells skip the rest unread. */
+    static boolean matters(FamilyCaseEvent event) {
+        return FOLDS.containsKey(event.getClass());
+    }
+
+    @SuppressWarnings("unchecked")
     static void apply(OutcomeDocument outcome, FamilyCaseEvent event, Instant at) {
-        if (event instanceof FamilyCaseOpened opened) {
-            outcome.district = opened.district();
-            outcome.coordinatorId = opened.coordinatorId();
-            outcome.enrolmentYear = at.atZone(CENTRE_ZONE).getYear();
-        } else if (event instanceof CoordinatorReassigned reassigned) {
-            outcome.coordinatorId = reassigned.coordinatorId();
-        } else if (event instanceof MemberRegistered member) {
-            outcome.members.put(member.memberId(), new OutcomeDocument.Member(member.generation(), member.birthYear()));
-        } else if (event instanceof DiagnosisRecorded diagnosis) {
-            diagnosis.problems().stream().map(DiagnosedProblem::area).forEach(outcome.problemAreas::add);
-        } else if (event instanceof ServiceDelivered delivered) {
-            outcome.deliveries++;
-            outcome.unitsDelivered = outcome.unitsDelivered.add(delivered.units());
-            if (delivered.cost() != null) {
-                outcome.cost = outcome.cost.add(delivered.cost());
-            }
-        } else if (event instanceof OutcomeMeasured measured) {
-            if (measured.correctsMeasurementId() != null) {
-                outcome.measurements.remove(measured.correctsMeasurementId());
-            }
-            outcome.measurements.put(measured.measurementId(), measured);
+        Fold<FamilyCaseEvent> fold = (Fold<FamilyCaseEvent>) FOLDS.get(event.getClass());
+        if (fold != null) {
+            fold.into(outcome, event, at);
         }
     }
 }
