@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
@@ -20,6 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The physical limit the rebuild and as-of benchmarks are measured against: reading the stored
  * events with plain JDBC, in one forward-only query, and deserialising each payload and its metadata
  * with the application's own event serializer (personal data decrypted as any reader gets it).
+ * <p>
+ * One case's read names a lower sequence bound that differs at every call. H2 answers a statement
+ * it ran last with the same parameters, on tables unchanged since, from that result; the benchmark
+ * reads the same case hundreds of times, so without the bound the baseline measured H2 handing back
+ * its cache, not a read of the events (the as-of reconstruction it is compared with reads them).
  */
 @RestController
 @RequestMapping("/bench/events")
@@ -28,6 +34,7 @@ class RawEventController {
 
     private static final String COLUMNS = "select payload_type, payload_revision, payload, meta_data from domain_event_entry";
 
+    private final AtomicLong calls = new AtomicLong();
     private final DataSource dataSource;
     private final Serializer serializer;
 
@@ -44,9 +51,10 @@ class RawEventController {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = aggregateId == null
                      ? connection.prepareStatement(COLUMNS + " order by global_index")
-                     : connection.prepareStatement(COLUMNS + " where aggregate_identifier = ? order by sequence_number")) {
+                     : connection.prepareStatement(COLUMNS + " where aggregate_identifier = ? and sequence_number > ? order by sequence_number")) {
             if (aggregateId != null) {
                 statement.setString(1, aggregateId);
+                statement.setLong(2, -1 - calls.getAndIncrement()); // below every sequence number: selects them all
             }
             statement.setFetchSize(1000);
             try (ResultSet rows = statement.executeQuery()) {

@@ -41,6 +41,6 @@ public final class AsOfBenchmark {
         report.ratio("as-of reconstruction p50, case of " + events + " events", asOf.p50(), read.p50(), "ms", false, 2.0);
         report.info("as-of reconstruction p99, case of " + events + " events", asOf.p99(), read.p99(), "ms");
         report.line("both over HTTP, alternating, " + samples + " samples each after " + samples / 5 + " of warm-up;"
-                + " as of now equals the live case file");
+                + " as of now equals the live case file, " + live.length() / 1024 + " KB of JSON");
     }
 }
