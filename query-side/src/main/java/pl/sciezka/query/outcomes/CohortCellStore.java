@@ -43,24 +43,40 @@ class CohortCellStore {
     }
 
     /**
-     * Adds each change to its cell unless the cell already holds the change named {@code token}, and takes
-     * {@code staleToken} (a change its case has already recorded as done, whose release may not have
-     * happened) out of the {@code stale} cells: one unordered bulk write for the lot, as no two of its
-     * operations depend on each other.
+     * What one case adds to the cells: its {@code changes}, each added to its cell unless the cell already
+     * holds {@code token} (the case and the version of the facts the changes lead to), and its previous
+     * changes' token {@code staleToken} to take out of the {@code stale} cells, where the case has already
+     * recorded that change as done but its release may not have happened.
      */
-    void add(List<CellChange> changes, String token, List<CellChange> stale, String staleToken) {
-        if (changes.isEmpty() && stale.isEmpty()) {
+    record CaseChanges(List<CellChange> changes, String token, List<CellChange> stale, String staleToken) {
+    }
+
+    /**
+     * Adds the changes of several cases, and takes their stale tokens out, in one unordered bulk write,
+     * as no two of its operations depend on each other.
+     */
+    void add(List<CaseChanges> cases) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
+        int operations = 0;
+        for (CaseChanges kase : cases) {
+            for (CellChange change : kase.changes()) {
+                bulk.upsert(notYet(change, kase.token()), increment(change, kase.token()));
+                operations++;
+            }
+            for (CellChange change : kase.stale()) {
+                bulk.updateOne(byId(change.cellId()), new Update().pull("applying", kase.staleToken()));
+                operations++;
+            }
+        }
+        if (operations == 0) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
-        changes.forEach(change -> bulk.upsert(notYet(change, token), increment(change, token)));
-        stale.forEach(change -> bulk.updateOne(byId(change.cellId()), new Update().pull("applying", staleToken)));
         try {
             bulk.execute();
         } catch (DataAccessException someUpsertMetAnExistingCell) {
             // an upsert found no match either because the cell holds the token already or because another
             // segment created the cell first: change by change, the token tells which, and nothing is added twice
-            changes.forEach(change -> add(change, token));
+            cases.forEach(kase -> kase.changes().forEach(change -> add(change, kase.token())));
         }
     }
 
@@ -105,13 +121,20 @@ class CohortCellStore {
                 .addToSet("applying", token);
     }
 
-    /** Forgets the token in every cell it was added to, once its case has recorded the changes as done. */
-    void release(List<CellChange> changes, String token) {
-        if (changes.isEmpty()) {
-            return;
+    /** Forgets each case's token in every cell it was added to, once the case has recorded its changes as done. */
+    void release(List<CaseChanges> cases) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
+        int operations = 0;
+        for (CaseChanges kase : cases) {
+            if (!kase.changes().isEmpty()) {
+                bulk.updateMulti(Query.query(Criteria.where("_id").in(kase.changes().stream().map(CellChange::cellId).toList())),
+                        new Update().pull("applying", kase.token()));
+                operations++;
+            }
         }
-        mongo.updateMulti(Query.query(Criteria.where("_id").in(changes.stream().map(CellChange::cellId).toList())),
-                new Update().pull("applying", token), CohortCellDocument.class);
+        if (operations > 0) {
+            bulk.execute();
+        }
     }
 
     private static Decimal128 decimal(BigDecimal value) {

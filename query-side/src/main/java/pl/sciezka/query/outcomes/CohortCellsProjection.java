@@ -1,20 +1,15 @@
 package pl.sciezka.query.outcomes;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
-import pl.sciezka.query.outcomes.CohortCells.CellChange;
+import pl.sciezka.query.projection.EndOfBatch;
 
 /**
  * Keeps the cohort cells of the default definition, so a cohort answer reads a few cells instead of
@@ -26,12 +21,13 @@ import pl.sciezka.query.outcomes.CohortCells.CellChange;
  * crash between the writes changes nothing twice. Whatever a crash left unfinished is finished before
  * the case's next event (or the same one again) is folded in.
  * <p>
- * Events that cannot change the facts ({@link OutcomeFacts#matters}) are skipped before MongoDB is
- * touched, so the facts' version is the sequence of the last event that mattered. The version check stays
- * sound: a redelivered event that matters has a sequence at most that version, one that does not is
- * skipped again. An event that changes no cell costs one read and one write; one that does adds to every
- * cell in one bulk write, which also takes the previous change's token out of its cells if its release
- * never happened.
+ * A processor's batch is folded in memory and written at its end ({@link CohortCellsBatch}): a case
+ * whose events of the batch change its cells costs four bulk writes shared with every other case of
+ * the batch, whatever the number of its events. Outside a batch (a direct call) each event is written
+ * at once. Events that cannot change the facts ({@link OutcomeFacts#matters}) are skipped before
+ * MongoDB is touched, so the facts' version is the sequence of the last event that mattered. The version
+ * check stays sound: a redelivered event that matters has a sequence at most that version, one that
+ * does not is skipped again.
  */
 @Component
 @ProcessingGroup(CohortCellsProjection.NAME)
@@ -52,45 +48,14 @@ class CohortCellsProjection {
         if (!OutcomeFacts.matters(event)) {
             return;
         }
-        CohortCaseDocument kase = mongo.findById(event.caseId(), CohortCaseDocument.class);
-        if (kase == null) {
-            kase = CohortCaseDocument.of(event.caseId());
-        } else if (kase.releasingToken == null) {
-            kase.releasingToken = kase.changeToken(); // stored before the token was: releasing was the latest change
-        }
-        if (!kase.pending.isEmpty()) {
-            finish(kase);
-        }
-        if (kase.facts.version >= sequence) {
-            // seen already: only the release of its changes may not have happened
-            cells.release(kase.releasing, kase.releasingToken);
+        CohortCellsBatch batch = EndOfBatch.held(CohortCellsBatch.class, () -> new CohortCellsBatch(mongo, cells));
+        if (batch != null) {
+            batch.fold(event, sequence, at);
             return;
         }
-        Map<String, CellChange> before = kase.facts.version < 0 ? Map.of() : CohortCells.of(kase.facts);
-        OutcomeFacts.apply(kase.facts, event, at);
-        kase.facts.version = sequence;
-        kase.pending = CohortCells.changes(before, CohortCells.of(kase.facts));
-        mongo.save(kase);
-        if (!kase.pending.isEmpty()) {
-            finish(kase);
-        }
-    }
-
-    /**
-     * Adds the pending changes to their cells (and releases a previous change's token once more), records
-     * that, then takes the token out of those cells again. A crash anywhere here leaves the case's pending
-     * changes or releasing list stored, and the next delivery picks up from there.
-     */
-    private void finish(CohortCaseDocument kase) {
-        String token = kase.changeToken();
-        cells.add(kase.pending, token, kase.releasing, kase.releasingToken);
-        kase.releasing = kase.pending;
-        kase.releasingToken = token;
-        kase.pending = List.of();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(kase.caseId)),
-                new Update().set("pending", kase.pending).set("releasing", kase.releasing)
-                        .set("releasingToken", token), CohortCaseDocument.class);
-        cells.release(kase.releasing, token);
+        CohortCellsBatch alone = new CohortCellsBatch(mongo, cells);
+        alone.fold(event, sequence, at);
+        alone.flush();
     }
 
     @ResetHandler

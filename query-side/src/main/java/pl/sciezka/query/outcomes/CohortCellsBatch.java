@@ -1,0 +1,152 @@
+package pl.sciezka.query.outcomes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.query.outcomes.CohortCells.CellChange;
+import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
+import pl.sciezka.query.projection.EndOfBatch;
+
+/**
+ * The cases a batch of events touches, each read once and folded in memory, then written at the end
+ * of the batch in four bulk writes, in the order that counts every change once:
+ * <ol>
+ * <li>each changed case, with its facts and the cell changes they make since the stored facts,
+ * pending under a token that names the case and the version of the facts they lead to;</li>
+ * <li>every case's changes added to the cells, each cell skipping a token it already holds;</li>
+ * <li>each case recording its changes as done (pending becomes releasing);</li>
+ * <li>the tokens taken out of the cells again.</li>
+ * </ol>
+ * A crash after the first write leaves the pending changes stored under the token that names them, so
+ * the next batch to meet the case, however its events are cut into batches then, finishes exactly
+ * those before it folds anything new.
+ */
+final class CohortCellsBatch implements EndOfBatch.Held {
+
+    private final MongoTemplate mongo;
+    private final CohortCellStore cells;
+    private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
+
+    CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells) {
+        this.mongo = mongo;
+        this.cells = cells;
+    }
+
+    private static final class CaseInBatch {
+
+        final CohortCaseDocument document;
+        /** The cells of the facts as stored: what this batch's changes are measured from. */
+        final Map<String, CellChange> stored;
+        /** Events folded into the facts since they were read, to fold again if a later one fails. */
+        final List<Folded> folded = new ArrayList<>();
+        /** A redelivered event came: its release may not have happened. */
+        boolean releaseAgain;
+
+        CaseInBatch(CohortCaseDocument document) {
+            this.document = document;
+            this.stored = document.facts.version < 0 ? Map.of() : CohortCells.of(document.facts);
+        }
+    }
+
+    private record Folded(FamilyCaseEvent event, long sequence, Instant at) {
+    }
+
+    void fold(FamilyCaseEvent event, long sequence, Instant at) {
+        CaseInBatch kase = cases.computeIfAbsent(event.caseId(), this::read);
+        if (kase.document.facts.version >= sequence) {
+            kase.releaseAgain = true; // seen already: only the release of its changes may not have happened
+            return;
+        }
+        Folded next = new Folded(event, sequence, at);
+        try {
+            apply(kase, next);
+        } catch (RuntimeException failed) {
+            // the dead-letter queue parks the event, so the case goes on as it was before it
+            CaseInBatch before = read(event.caseId());
+            kase.folded.forEach(folded -> apply(before, folded));
+            cases.put(event.caseId(), before);
+            throw failed;
+        }
+        kase.folded.add(next);
+    }
+
+    private static void apply(CaseInBatch kase, Folded folded) {
+        OutcomeFacts.apply(kase.document.facts, folded.event(), folded.at());
+        kase.document.facts.version = folded.sequence();
+    }
+
+    /** The case as stored, with whatever a crash left unfinished finished first. */
+    private CaseInBatch read(String caseId) {
+        CohortCaseDocument document = mongo.findById(caseId, CohortCaseDocument.class);
+        if (document == null) {
+            return new CaseInBatch(CohortCaseDocument.of(caseId));
+        }
+        if (document.releasingToken == null) {
+            document.releasingToken = document.changeToken(); // stored before the token was: releasing was the latest change
+        }
+        if (!document.pending.isEmpty()) {
+            finish(List.of(document));
+        }
+        return new CaseInBatch(document);
+    }
+
+    @Override
+    public void flush() {
+        List<CohortCaseDocument> changed = new ArrayList<>();
+        List<CaseChanges> releaseAgain = new ArrayList<>();
+        for (CaseInBatch kase : cases.values()) {
+            if (!kase.folded.isEmpty()) {
+                kase.document.pending = CohortCells.changes(kase.stored, CohortCells.of(kase.document.facts));
+                changed.add(kase.document);
+            }
+            if (kase.releaseAgain && kase.document.pending.isEmpty()) {
+                releaseAgain.add(new CaseChanges(kase.document.releasing, kase.document.releasingToken, List.of(), null));
+            }
+        }
+        cases.clear();
+        if (!changed.isEmpty()) {
+            BulkOperations saves = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
+            changed.forEach(document -> saves.replaceOne(byId(document.caseId), document, FindAndReplaceOptions.options().upsert()));
+            saves.execute();
+        }
+        finish(changed.stream().filter(document -> !document.pending.isEmpty()).toList());
+        cells.release(releaseAgain);
+    }
+
+    /**
+     * Adds the cases' pending changes to their cells (taking each case's previous token out once more),
+     * records that, then takes the tokens out of those cells again. A crash anywhere here leaves each
+     * case's pending changes or its releasing list stored, and the next delivery picks up from there.
+     */
+    private void finish(List<CohortCaseDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<CaseChanges> adding = documents.stream().map(document -> new CaseChanges(document.pending,
+                document.changeToken(), document.releasing, document.releasingToken)).toList();
+        cells.add(adding);
+        BulkOperations done = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
+        for (CohortCaseDocument document : documents) {
+            document.releasing = document.pending;
+            document.releasingToken = document.changeToken();
+            document.pending = List.of();
+            done.updateOne(byId(document.caseId), new Update().set("pending", document.pending)
+                    .set("releasing", document.releasing).set("releasingToken", document.releasingToken));
+        }
+        done.execute();
+        cells.release(adding);
+    }
+
+    private static Query byId(String caseId) {
+        return Query.query(Criteria.where("_id").is(caseId));
+    }
+}

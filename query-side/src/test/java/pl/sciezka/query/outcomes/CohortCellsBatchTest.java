@@ -1,0 +1,144 @@
+package pl.sciezka.query.outcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.api.familycase.Horizon;
+import pl.sciezka.api.outcomes.CohortGroup;
+import pl.sciezka.api.outcomes.CohortGrouping;
+import pl.sciezka.query.TestMongoDatabase;
+import pl.sciezka.query.outcomes.CohortHistory.Delivery;
+import pl.sciezka.query.projection.ProjectionHarness;
+
+/**
+ * The cohort cells written once per processor batch: batches of one event, of seven and of a hundred
+ * give the same cells and facts; a crash in the middle of a batch's writes, followed by a restart
+ * that cuts the events into batches differently, counts every change once; and handling every event
+ * again changes nothing.
+ */
+class CohortCellsBatchTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Eight families, their events interleaved as concurrent work leaves them, so a batch holds several cases. */
+    private static List<Delivery> history() {
+        List<List<Delivery>> families = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            families.add(CohortHistory.threeGenerations("a" + i, i % 2 == 0 ? "Wilchwy" : "Radlin"));
+            families.add(CohortHistory.parentOnAssistance("b" + i, i % 2 == 0 ? "Radlin" : "Wilchwy"));
+        }
+        List<Delivery> interleaved = new ArrayList<>();
+        for (int sequence = 0; interleaved.size() < families.stream().mapToInt(List::size).sum(); sequence++) {
+            for (List<Delivery> family : families) {
+                if (sequence < family.size()) {
+                    interleaved.add(family.get(sequence));
+                }
+            }
+        }
+        return interleaved;
+    }
+
+    @Test
+    void anyBatchSizeLeavesTheSameCellsAndHandlingEverythingAgainChangesNothing() {
+        List<List<CohortGroup>> answers = new ArrayList<>();
+        List<List<Document>> facts = new ArrayList<>();
+        for (int batchSize : List.of(1, 7, 100)) {
+            try (TestMongoDatabase database = new TestMongoDatabase()) {
+                MongoTemplate mongo = database.template();
+                run(batchSize, new CohortCellStore(mongo), mongo);
+                CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
+                assertNoTokenLeft(mongo);
+                List<Document> cells = allCells(mongo);
+                run(100, new CohortCellStore(mongo), mongo);
+                assertThat(allCells(mongo)).as("after every event again").isEqualTo(cells);
+                answers.add(answers(mongo));
+                facts.add(mongo.getCollection("cohort_cases").find().sort(new Document("_id", 1))
+                        .map(kase -> kase.get("facts", Document.class)).into(new ArrayList<>()));
+            }
+        }
+        assertThat(answers.get(0)).isNotEmpty();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(facts.get(0)).hasSize(8);
+        assertThat(facts).allSatisfy(stored -> assertThat(stored).isEqualTo(facts.get(0)));
+    }
+
+    @Test
+    void aCrashWhileAddingToCellsIsFinishedOnceByBatchesCutDifferently() {
+        assertACrashIsFinishedOnce(true);
+    }
+
+    @Test
+    void aCrashBeforeTheTokensAreReleasedLeavesNoneBehind() {
+        assertACrashIsFinishedOnce(false);
+    }
+
+    private static void assertACrashIsFinishedOnce(boolean whileAdding) {
+        try (TestMongoDatabase database = new TestMongoDatabase()) {
+            MongoTemplate mongo = database.template();
+            CrashingCellStore crashing = new CrashingCellStore(mongo, whileAdding);
+            try (ProjectionHarness dying = harness(100, crashing, mongo)) {
+                dying.start();
+                assertThat(awaitQuietly(crashing.crashed)).as("the first batch's writes crashed").isTrue();
+            }
+            assertThat(mongo.getCollection("cohort_cases").countDocuments(new Document("pending.0", new Document("$exists", true)))
+                    + mongo.getCollection("cohort_cells").countDocuments(new Document("applying.0", new Document("$exists", true))))
+                    .as("the crash left changes half written").isPositive();
+
+            run(7, new CohortCellStore(mongo), mongo);
+            CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
+            assertNoTokenLeft(mongo);
+        }
+    }
+
+    private static void run(int batchSize, CohortCellStore cells, MongoTemplate mongo) {
+        try (ProjectionHarness harness = harness(batchSize, cells, mongo)) {
+            harness.start();
+            harness.awaitCaughtUp(PATIENCE);
+            assertThat(harness.deadLetters().size()).as("dead letters").isZero();
+        }
+    }
+
+    private static ProjectionHarness harness(int batchSize, CohortCellStore cells, MongoTemplate mongo) {
+        ProjectionHarness harness = new ProjectionHarness(CohortCellsProjection.NAME, batchSize,
+                new CohortCellsProjection(mongo, cells));
+        history().forEach(delivery -> harness.store(delivery.message()));
+        return harness;
+    }
+
+    private static List<CohortGroup> answers(MongoTemplate mongo) {
+        CohortCellStore cells = new CohortCellStore(mongo);
+        List<CohortGroup> answers = new ArrayList<>();
+        for (CohortGrouping groupBy : CohortGrouping.values()) {
+            for (Horizon horizon : Horizon.values()) {
+                answers.addAll(cells.groups(groupBy, horizon, false));
+                answers.addAll(cells.groups(groupBy, horizon, true));
+            }
+        }
+        return answers;
+    }
+
+    private static List<Document> allCells(MongoTemplate mongo) {
+        return mongo.getCollection("cohort_cells").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    private static void assertNoTokenLeft(MongoTemplate mongo) {
+        assertThat(allCells(mongo)).isNotEmpty().allSatisfy(cell -> assertThat(cell.getList("applying", String.class)).isEmpty());
+        assertThat(mongo.findAll(CohortCaseDocument.class)).allSatisfy(kase -> assertThat(kase.pending).isEmpty());
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package pl.sciezka.query.outcomes;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
+
+/**
+ * Dies halfway through adding changes to the cells (half the cases of a batch, or half the changes of a
+ * single case), or whenever it is about to release tokens, as a process killed there would.
+ */
+final class CrashingCellStore extends CohortCellStore {
+
+    static final class Crash extends RuntimeException {
+        Crash() {
+            super("the process died here");
+        }
+    }
+
+    final CountDownLatch crashed = new CountDownLatch(1);
+    private final boolean whileAdding;
+
+    CrashingCellStore(MongoTemplate mongo, boolean whileAdding) {
+        super(mongo);
+        this.whileAdding = whileAdding;
+    }
+
+    @Override
+    void add(List<CaseChanges> cases) {
+        if (whileAdding && cases.stream().mapToInt(kase -> kase.changes().size()).sum() > 1) {
+            CaseChanges first = cases.get(0);
+            super.add(cases.size() > 1 ? cases.subList(0, cases.size() / 2) : List.of(new CaseChanges(
+                    first.changes().subList(0, first.changes().size() / 2), first.token(), first.stale(), first.staleToken())));
+            crash();
+        }
+        super.add(cases);
+    }
+
+    @Override
+    void release(List<CaseChanges> cases) {
+        if (!whileAdding && !cases.isEmpty()) {
+            crash();
+        }
+        super.release(cases);
+    }
+
+    private void crash() {
+        crashed.countDown();
+        throw new Crash();
+    }
+}
