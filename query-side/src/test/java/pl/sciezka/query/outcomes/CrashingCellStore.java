@@ -7,7 +7,8 @@ import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
 
 /**
  * Dies halfway through adding changes to the cells (half the cases of a batch, or half the changes of a
- * single case), or whenever it is about to release tokens, as a process killed there would.
+ * single case), or when it is about to release tokens, as a process killed there would: every time, or
+ * from the call after the ones it is told to spare.
  */
 final class CrashingCellStore extends CohortCellStore {
 
@@ -19,15 +20,21 @@ final class CrashingCellStore extends CohortCellStore {
 
     final CountDownLatch crashed = new CountDownLatch(1);
     private final boolean whileAdding;
+    private int spared;
 
     CrashingCellStore(MongoTemplate mongo, boolean whileAdding) {
+        this(mongo, whileAdding, 0);
+    }
+
+    CrashingCellStore(MongoTemplate mongo, boolean whileAdding, int spared) {
         super(mongo);
         this.whileAdding = whileAdding;
+        this.spared = spared;
     }
 
     @Override
     void add(List<CaseChanges> cases) {
-        if (whileAdding && cases.stream().mapToInt(kase -> kase.changes().size()).sum() > 1) {
+        if (whileAdding && cases.stream().mapToInt(kase -> kase.changes().size()).sum() > 1 && spared-- <= 0) {
             CaseChanges first = cases.get(0);
             super.add(cases.size() > 1 ? cases.subList(0, cases.size() / 2) : List.of(new CaseChanges(
                     first.changes().subList(0, first.changes().size() / 2), first.token(), first.stale(), first.staleToken())));
@@ -38,7 +45,7 @@ final class CrashingCellStore extends CohortCellStore {
 
     @Override
     void release(List<CaseChanges> cases) {
-        if (!whileAdding && !cases.isEmpty()) {
+        if (!whileAdding && !cases.isEmpty() && spared-- <= 0) {
             crash();
         }
         super.release(cases);

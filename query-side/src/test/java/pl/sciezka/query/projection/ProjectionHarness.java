@@ -27,12 +27,18 @@ public final class ProjectionHarness implements AutoCloseable {
 
     private final String processor;
     private final EventStore events;
-    private final TokenStore tokens = new InMemoryTokenStore();
+    private final TokenStore tokens;
     private final SequencedDeadLetterQueue<EventMessage<?>> deadLetters = InMemorySequencedDeadLetterQueue.defaultQueue();
     private final Configuration configuration;
 
     public ProjectionHarness(String processor, int batchSize, Object projection) {
+        this(processor, batchSize, projection, new InMemoryTokenStore());
+    }
+
+    /** A harness that goes on from where another stopped: give it that one's {@link #tokens()} and the same events. */
+    public ProjectionHarness(String processor, int batchSize, Object projection, TokenStore tokens) {
         this.processor = processor;
+        this.tokens = tokens;
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerHandlerEnhancerDefinition(c -> new EventStepEnhancer());
@@ -73,6 +79,10 @@ public final class ProjectionHarness implements AutoCloseable {
             sleep(20);
         }
         throw new AssertionError(processor + " did not catch up; token " + tokens.fetchToken(processor, 0));
+    }
+
+    public TokenStore tokens() {
+        return tokens;
     }
 
     public TrackingToken storedToken() {
