@@ -30,7 +30,7 @@ import pl.sciezka.command.network.NetworkDirectory;
  * the rules, then apply events; the state ({@link CaseState}) changes only in the one event-sourcing
  * handler. Every handler answers the case's version after the change, which the API returns as ETag.
  */
-@Aggregate
+@Aggregate(cache = FamilyCaseCacheConfiguration.BEAN)
 public class FamilyCase {
 
     @AggregateIdentifier

@@ -58,6 +58,24 @@ class TwoNodesRaceTest extends EmbeddedApplicationTest {
         assertThat(eventsOfCase(caseId)).isEqualTo(WRITES + 1);
     }
 
+    /**
+     * Each node keeps the cases it wrote in memory (sciezka.commands.case-cache-size), so the first
+     * node still holds this case at version 1 when the second writes version 2. Its next write must
+     * not be decided on that stale copy: the append collides, the copy is dropped, and the write is
+     * sent again against the stored events.
+     */
+    @Test
+    void aNodeWhoseCachedCaseIsBehindWritesAtTheStoredVersion() {
+        String caseId = api.openCase("anna", "Nowak");
+        api.post("anna", "/api/cases/" + caseId + "/diagnoses", POVERTY).expect(201);
+
+        assertThat(second.post("anna", "/api/cases/" + caseId + "/diagnoses", POVERTY).expect(201)
+                .header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.post("anna", "/api/cases/" + caseId + "/diagnoses", POVERTY).expect(201)
+                .header("ETag")).isEqualTo("\"3\"");
+        assertThat(eventsOfCase(caseId)).isEqualTo(4);
+    }
+
     @Test
     void oneRequestRepeatedOnBothNodesAtOnceIsHandledOnce() throws Exception {
         String caseId = api.openCase("anna", "Nowak");
