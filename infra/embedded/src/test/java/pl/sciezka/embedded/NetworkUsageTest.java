@@ -93,6 +93,8 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
             assertThat(figures(current, "offerings", "offeringId", internship).get("deliveries").asInt()).isEqualTo(1);
             assertThat(figures(current, "offerings", "offeringId", counsellingSessions).get("accepted").asInt()).isEqualTo(3);
             assertThat(entry(current, "offerings", "offeringId", housing).get("withdrawn").asBoolean()).isTrue();
+            // within one batch the catalogue may list an offering a moment before its institution's name
+            assertThat(entry(current, "offerings", "offeringId", housing).get("institutionName")).isNotNull();
             for (String family : List.of(x, y, z)) {
                 assertThat(entry(current, "families", "caseId", family).get("deliveries").asInt()).isEqualTo(family == z ? 1 : 2);
             }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -86,9 +87,13 @@ class PostgresProfileTest {
         }
     }
 
-    /** What sciezka-production.yml brings: no demo users, Basic refused, majority journaled Mongo writes. */
+    /**
+     * What sciezka-production.yml brings: no demo users, Basic refused, majority journaled Mongo writes,
+     * and no family cases kept between commands, since several nodes may write the store.
+     */
     private static void productionSettingsHold(ConfigurableApplicationContext context, ApiClient basic) {
         assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
+        assertThat(context.getBean("familyCaseCache")).isSameAs(NoCache.INSTANCE);
         basic.get("anna", "/api/caseload").expectProblem(401, "unauthenticated");
 
         MongoDatabase readModels = context.getBean(MongoClient.class).getDatabase("sciezka");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.caching.NoCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class TwoNodesRaceTest extends EmbeddedApplicationTest {
      */
     @Test
     void aNodeWhoseCachedCaseIsBehindWritesAtTheStoredVersion() {
+        assertThat(secondNode.getBean("familyCaseCache")).isNotSameAs(NoCache.INSTANCE);
         String caseId = api.openCase("anna", "Nowak");
         api.post("anna", "/api/cases/" + caseId + "/diagnoses", POVERTY).expect(201);
 
