@@ -8,9 +8,10 @@ import org.axonframework.common.caching.Cache;
 /**
  * The family cases written to most recently, kept whole in memory so that the next command on one of
  * them need not read and deserialise its events again: loading the case was a third of a command's
- * CPU (docs/BENCHMARKS.md, fourth round). Holds at most {@code capacity} cases and forgets the one
- * least recently used. Axon's repository adds a case after its command commits and removes it when a
- * command on it rolls back, so only committed state is ever served.
+ * own CPU (docs/BENCHMARKS.md, fourth round). Holds at most {@code capacity} cases and forgets the one
+ * least recently used. Axon's repository puts a case in as its command's events are saved and takes it
+ * out again if that command rolls back; the case stays locked in between, so no other command is ever
+ * served state that did not commit.
  * <p>
  * Strong references, unlike Axon's {@code WeakReferenceCache}, whose entries every young collection
  * clears. The state holds no personal data ({@link Members} keeps generation and birth year only).

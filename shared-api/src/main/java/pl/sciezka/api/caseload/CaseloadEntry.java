@@ -2,6 +2,9 @@ package pl.sciezka.api.caseload;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +33,13 @@ public record CaseloadEntry(String caseId,
                             Instant lastActivityAt) {
 
     public CaseloadEntry {
-        problemAreas = problemAreas == null ? Set.of() : Set.copyOf(problemAreas);
-        membersPerGeneration = membersPerGeneration == null ? Map.of() : Map.copyOf(membersPerGeneration);
+        // in the enums' order: Set.copyOf and Map.copyOf iterate in an order of their own, which
+        // depends on the order they were filled in, so a rebuilt caseload could list the same areas
+        // differently from the live one
+        problemAreas = problemAreas == null || problemAreas.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(problemAreas));
+        membersPerGeneration = membersPerGeneration == null || membersPerGeneration.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(membersPerGeneration));
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
     }
 
