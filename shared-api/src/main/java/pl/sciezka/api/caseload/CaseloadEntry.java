@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import pl.sciezka.api.CodeList;
 import pl.sciezka.api.familycase.CaseStatus;
 import pl.sciezka.api.familycase.Generation;
 import pl.sciezka.api.familycase.Horizon;
@@ -33,11 +33,8 @@ public record CaseloadEntry(String caseId,
                             Instant lastActivityAt) {
 
     public CaseloadEntry {
-        // in the enums' order: Set.copyOf and Map.copyOf iterate in an order of their own, which
-        // depends on the order they were filled in, so a rebuilt caseload could list the same areas
-        // differently from the live one
-        problemAreas = problemAreas == null || problemAreas.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(problemAreas));
+        problemAreas = CodeList.inCodeListOrder(problemAreas);
+        // in the generations' order, for the reason CodeList.inCodeListOrder gives for sets
         membersPerGeneration = membersPerGeneration == null || membersPerGeneration.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(membersPerGeneration));
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
