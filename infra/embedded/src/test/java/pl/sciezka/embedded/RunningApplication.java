@@ -29,6 +29,11 @@ final class RunningApplication implements AutoCloseable {
         return port;
     }
 
+    /** The process id, for reading what the kernel knows of it under /proc. */
+    long pid() {
+        return process.pid();
+    }
+
     /** What the application wrote to its console. */
     Path log() {
         return log;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
  * The MongoDB wire-protocol server in this JVM, on a free loopback port, keeping its data in an H2
@@ -22,13 +23,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    public EmbeddedMongoServer(Path dataFile) {
+    /** @param workers the priority of the server's worker threads */
+    public EmbeddedMongoServer(Path dataFile, BackgroundPriority workers) {
         try {
             Files.createDirectories(dataFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
         }
-        this.server = new MongoServer(new IdFirstH2Backend(MVStore.open(dataFile.toString())));
+        this.server = new MongoServer(new IdFirstH2Backend(MVStore.open(dataFile.toString()), workers));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
         log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);

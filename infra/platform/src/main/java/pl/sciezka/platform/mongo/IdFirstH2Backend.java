@@ -15,10 +15,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
  * The embedded server's H2 backend with three changes that matter for read models and nothing else:
@@ -32,6 +34,8 @@ import org.h2.mvstore.MVStore;
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
  * </ul>
+ * Its worker threads can run at a lower priority ({@link BackgroundPriority}): in the embedded default
+ * they serve mostly the projections, which should yield to commands.
  * Files written by the plain {@link H2Backend} open unchanged: the maps are named as the library names them.
  */
 final class IdFirstH2Backend extends H2Backend {
@@ -41,8 +45,22 @@ final class IdFirstH2Backend extends H2Backend {
     private static final String META_MAPS = "meta.";
     private static final String INDEX_MAPS = "._index_";
 
+    private final BackgroundPriority workers;
+
     IdFirstH2Backend(MVStore store) {
+        this(store, BackgroundPriority.OFF);
+    }
+
+    IdFirstH2Backend(MVStore store, BackgroundPriority workers) {
         super(store);
+        this.workers = workers;
+    }
+
+    /** Every request of today's drivers arrives as a message, on one of the server's worker threads. */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        workers.applyToCurrentThread();
+        return super.handleMessage(message);
     }
 
     @Override

@@ -8,12 +8,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
  * Read models and tracking tokens live in one MongoDB, so a projection and its position move
@@ -54,8 +56,11 @@ public class MongoConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedMongoServer embeddedMongoServer(@Value("${sciezka.data-dir:./data}") Path dataDir) {
-            return new EmbeddedMongoServer(dataDir.resolve("readmodels.mv"));
+        EmbeddedMongoServer embeddedMongoServer(@Value("${sciezka.data-dir:./data}") Path dataDir,
+                                                ObjectProvider<BackgroundPriority> backgroundPriority) {
+            // its clients are mostly the projections: when they run in the background, so does the server
+            return new EmbeddedMongoServer(dataDir.resolve("readmodels.mv"),
+                    backgroundPriority.getIfAvailable(() -> BackgroundPriority.OFF));
         }
 
         @Bean
