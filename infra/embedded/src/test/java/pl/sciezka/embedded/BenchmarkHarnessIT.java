@@ -37,5 +37,6 @@ class BenchmarkHarnessIT {
             assertThat(ratio.baseline()).as(ratio.figure()).isPositive().isFinite();
         });
         assertThat(Files.readString(out)).contains("### Rebuild of all projections", "compared equal before and after");
+        assertThat(report.lines()).anyMatch(line -> line.matches("views caught up \\d+ ms after Ścieżka's last write, 8 clients .*"));
     }
 }

@@ -12,7 +12,9 @@ import pl.sciezka.bench.report.Report;
 /**
  * Command throughput and latency over HTTP against the baseline (plain Spring MVC + JDBC, same
  * database, same JVM), with 1 and with 8 concurrent clients. Rounds alternate which goes first, and
- * before each round the read side has caught up, so neither pays for the other's backlog.
+ * before each round the read side has caught up, so neither pays for the other's backlog. How long
+ * that took after Ścieżka's rounds is reported: with the projections in the background, the views
+ * lag a burst by about that much.
  */
 public final class CommandBenchmark {
 
@@ -37,6 +39,7 @@ public final class CommandBenchmark {
             Latencies baseline = new Latencies();
             long productWrites = 0;
             long baselineWrites = 0;
+            Duration longestCatchUp = Duration.ZERO;
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
                         : List.of(Target.PRODUCT, Target.BASELINE)) {
@@ -45,6 +48,9 @@ public final class CommandBenchmark {
                     if (target == Target.PRODUCT) {
                         product.addAll(result.latencies());
                         productWrites += result.writes();
+                        // how long the views lag the burst's last write: what a caseworker would notice
+                        Duration catchUp = projections.awaitCaughtUp(Duration.ofMinutes(10));
+                        longestCatchUp = catchUp.compareTo(longestCatchUp) > 0 ? catchUp : longestCatchUp;
                     } else {
                         baseline.addAll(result.latencies());
                         baselineWrites += result.writes();
@@ -56,6 +62,8 @@ public final class CommandBenchmark {
             report.ratio("throughput, " + who, productWrites / seconds, baselineWrites / seconds, "writes/s", true, 0.5);
             report.ratio("p99 latency, " + who, product.p99(), baseline.p99(), "ms", false, 2.0);
             report.info("p50 latency, " + who, product.p50(), baseline.p50(), "ms");
+            report.line("views caught up " + longestCatchUp.toMillis() + " ms after Ścieżka's last write, " + who
+                    + " (the longest of " + settings.rounds() + " round(s))");
         }
     }
 }
