@@ -25,8 +25,8 @@ public class BackgroundEventStoreConfiguration {
 
     @Bean(name = "eventBus")
     @ConditionalOnBean(EventStorageEngine.class)
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        BackgroundPriority background = BackgroundPriority.idle();
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  BackgroundPriority background) {
         ThreadFactory axonThreads = new AxonThreadFactory("EmbeddedEventStore");
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
