@@ -18,7 +18,6 @@ import pl.sciezka.api.network.NetworkUsage;
 import pl.sciezka.api.network.OfferingCatalogue;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
-import pl.sciezka.query.network.OfferingDocument.ReferralLine;
 import pl.sciezka.query.pseudonyms.Pseudonyms;
 
 /**
@@ -57,18 +56,21 @@ class NetworkQueryHandler {
         }
         Map<String, InstitutionDocument> institutions = institutions();
         List<OfferingDocument> offerings = listedOfferings(institutions);
+        Map<String, List<ReferralLine>> linesByOffering = mongo.findAll(ReferralLine.class).stream()
+                .collect(Collectors.groupingBy(ReferralLine::offeringId));
         List<NetworkUsage.OfferingUsage> byOffering = offerings.stream().map(offering -> {
             InstitutionDocument institution = institutions.get(offering.institutionId);
             return new NetworkUsage.OfferingUsage(offering.offeringId, offering.name, offering.category,
                     offering.institutionId, institution == null ? null : institution.name(), offering.withdrawn,
-                    UsageCalculation.of(offering.referrals.values()));
+                    UsageCalculation.of(linesByOffering.getOrDefault(offering.offeringId, List.of())));
         }).toList();
         Map<String, List<OfferingDocument>> offeringsByInstitution = offerings.stream()
                 .collect(Collectors.groupingBy(offering -> offering.institutionId));
         List<NetworkUsage.InstitutionUsage> byInstitution = offeringsByInstitution.entrySet().stream()
                 .map(entry -> {
                     List<ReferralLine> lines = new ArrayList<>();
-                    entry.getValue().forEach(offering -> lines.addAll(offering.referrals.values()));
+                    entry.getValue().forEach(offering ->
+                            lines.addAll(linesByOffering.getOrDefault(offering.offeringId, List.of())));
                     InstitutionDocument institution = institutions.get(entry.getKey());
                     return new NetworkUsage.InstitutionUsage(entry.getKey(),
                             institution == null ? null : institution.name(), entry.getValue().size(),
@@ -91,14 +93,13 @@ class NetworkQueryHandler {
                 .collect(Collectors.toMap(InstitutionDocument::institutionId, Function.identity()));
     }
 
-    /** Offerings whose listing has been applied, by institution name and then offering name. */
+    /** The catalogue's offerings, by institution name and then offering name. */
     private List<OfferingDocument> listedOfferings(Map<String, InstitutionDocument> institutions) {
         Function<OfferingDocument, String> institutionName = offering -> {
             InstitutionDocument institution = institutions.get(offering.institutionId);
             return institution == null ? "" : institution.name();
         };
         return mongo.findAll(OfferingDocument.class).stream()
-                .filter(OfferingDocument::listed)
                 .sorted(Comparator.comparing(institutionName).thenComparing(offering -> offering.name)
                         .thenComparing(offering -> offering.offeringId))
                 .toList();

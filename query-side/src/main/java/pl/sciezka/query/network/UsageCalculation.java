@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import pl.sciezka.api.network.UsageFigures;
-import pl.sciezka.query.network.OfferingDocument.ReferralLine;
-import pl.sciezka.query.network.OfferingDocument.ReferralLine.Answer;
+import pl.sciezka.query.network.ReferralLine.Answer;
 
 /** Usage figures of any set of referral lines (one offering's, one institution's); see {@link UsageFigures}. */
 final class UsageCalculation {
