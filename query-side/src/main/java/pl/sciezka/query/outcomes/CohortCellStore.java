@@ -1,8 +1,13 @@
 package pl.sciezka.query.outcomes;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.types.Decimal128;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,31 +57,53 @@ class CohortCellStore {
     }
 
     /**
-     * Adds the changes of several cases, and takes their stale tokens out, in one unordered bulk write,
-     * as no two of its operations depend on each other.
+     * Adds the changes of several cases, and takes their stale tokens out, in one unordered bulk write
+     * with one operation per cell, as no two of its operations depend on each other: the cases' changes
+     * to a cell go as one increment by their sum, guarded by all their tokens at once, so a cell that
+     * many cases of a batch share is written once, not once per case.
      */
     void add(List<CaseChanges> cases) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
-        int operations = 0;
+        Map<String, CellSum> sums = new LinkedHashMap<>();
+        Map<String, List<String>> staleTokens = new LinkedHashMap<>();
         for (CaseChanges kase : cases) {
             for (CellChange change : kase.changes()) {
-                bulk.upsert(notYet(change, kase.token()), increment(change, kase.token()));
-                operations++;
+                sums.computeIfAbsent(change.cellId(), cellId -> new CellSum(change.key())).add(change, kase.token());
             }
             for (CellChange change : kase.stale()) {
-                bulk.updateOne(byId(change.cellId()), new Update().pull("applying", kase.staleToken()));
-                operations++;
+                staleTokens.computeIfAbsent(change.cellId(), cellId -> new ArrayList<>()).add(kase.staleToken());
             }
         }
-        if (operations == 0) {
+        if (sums.isEmpty() && staleTokens.isEmpty()) {
             return;
         }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
+        sums.forEach((cellId, sum) -> bulk.upsert(Query.query(Criteria.where("_id").is(cellId).and("applying").nin(sum.tokens)),
+                increment(sum.key, sum.figures, sum.tokens)));
+        staleTokens.forEach((cellId, tokens) -> bulk.updateOne(byId(cellId), new Update().pullAll("applying", tokens.toArray())));
         try {
             bulk.execute();
         } catch (DataAccessException someUpsertMetAnExistingCell) {
-            // an upsert found no match either because the cell holds the token already or because another
-            // segment created the cell first: change by change, the token tells which, and nothing is added twice
+            // an upsert found no match either because the cell holds one of the tokens already (a crash
+            // after an earlier attempt) or because another segment created the cell first: change by
+            // change, each token tells which, and nothing is added twice
             cases.forEach(kase -> kase.changes().forEach(change -> add(change, kase.token())));
+        }
+    }
+
+    /** What a batch's cases add to one cell together, and the tokens naming their changes. */
+    private static final class CellSum {
+
+        final String key;
+        CohortFigures figures = CohortFigures.NONE;
+        final List<String> tokens = new ArrayList<>();
+
+        CellSum(String key) {
+            this.key = key;
+        }
+
+        void add(CellChange change, String token) {
+            figures = figures.plus(change.figures());
+            tokens.add(token);
         }
     }
 
@@ -84,7 +111,8 @@ class CohortCellStore {
     private void add(CellChange change, String token) {
         while (true) {
             try {
-                mongo.upsert(notYet(change, token), increment(change, token), CohortCellDocument.class);
+                mongo.upsert(notYet(change, token), increment(change.key(), change.figures(), List.of(token)),
+                        CohortCellDocument.class);
                 return;
             } catch (DuplicateKeyException cellExists) {
                 // the cell holds the token already (the upsert found no match and tried to create it), or
@@ -105,10 +133,9 @@ class CohortCellStore {
         return Query.query(Criteria.where("_id").is(change.cellId()).and("applying").ne(token));
     }
 
-    private static Update increment(CellChange change, String token) {
-        CohortFigures figures = change.figures();
+    private static Update increment(String key, CohortFigures figures, List<String> tokens) {
         return new Update()
-                .setOnInsert("key", change.key())
+                .setOnInsert("key", key)
                 .inc("figures.families", figures.families())
                 .inc("figures.measured", figures.measured())
                 .inc("figures.cycleBroken", figures.cycleBroken())
@@ -118,22 +145,25 @@ class CohortCellStore {
                 .inc("figures.employedParents", figures.employedParents())
                 .inc("figures.attendanceSum", decimal(figures.attendanceSum()))
                 .inc("figures.attendances", figures.attendances())
-                .addToSet("applying", token);
+                .addToSet("applying").each(tokens.toArray());
     }
 
-    /** Forgets each case's token in every cell it was added to, once the case has recorded its changes as done. */
+    /**
+     * Forgets each case's token in every cell it was added to, once the case has recorded its changes as
+     * done: one update over all the cells, taking out all the tokens, each cell written once.
+     */
     void release(List<CaseChanges> cases) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCellDocument.class);
-        int operations = 0;
+        Set<String> cellIds = new LinkedHashSet<>();
+        List<String> tokens = new ArrayList<>();
         for (CaseChanges kase : cases) {
             if (!kase.changes().isEmpty()) {
-                bulk.updateMulti(Query.query(Criteria.where("_id").in(kase.changes().stream().map(CellChange::cellId).toList())),
-                        new Update().pull("applying", kase.token()));
-                operations++;
+                kase.changes().forEach(change -> cellIds.add(change.cellId()));
+                tokens.add(kase.token());
             }
         }
-        if (operations > 0) {
-            bulk.execute();
+        if (!tokens.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(cellIds)),
+                    new Update().pullAll("applying", tokens.toArray()), CohortCellDocument.class);
         }
     }
 
