@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * a JDBC transaction. A read model and its tracking token are both in MongoDB, so the transaction
  * guarded nothing, while it held one of the pool's connections for the whole batch: commands waited
  * for connections that projections held, and more so when projections run in the background
- * ({@code BackgroundPriority}). What a projection still reads from the database (personal-data keys,
- * the dead-letter queue, which runs its own transactions) takes a connection per statement.
+ * ({@code BackgroundPriority}). What a projection still reads from the database (personal-data keys)
+ * takes a connection per statement; the dead-letter queue one per operation ({@code OneConnectionDeadLetterQueue}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelTransactionConfiguration {
