@@ -2,6 +2,7 @@ package pl.sciezka.query.deadletters;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The projections' dead-letter queues as Axon's Spring Boot support would make them (for every
- * processor with {@code dlq.enabled}), each operation in one transaction ({@link OneConnectionDeadLetterQueue}).
+ * processor with {@code dlq.enabled}), each enqueue in one transaction ({@link OneConnectionDeadLetterQueue}).
  * Axon's own provider steps back when this one is present. Without a database (the {@code axonserver}
  * profile) there is no JDBC queue, as with Axon's provider.
  */
@@ -29,13 +30,12 @@ class DeadLetterQueueConfiguration {
         ConnectionProvider connections = database.getIfAvailable();
         DeadLetterSchema schema = schemas.getIfAvailable(DeadLetterSchema::defaultSchema);
         return new DeadLetterQueueProviderConfigurerModule(processors, processingGroup -> connections == null ? null
-                : configuration -> new OneConnectionDeadLetterQueue(JdbcSequencedDeadLetterQueue.builder()
+                : configuration -> new OneConnectionDeadLetterQueue(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                         .processingGroup(processingGroup)
                         .connectionProvider(connections)
                         .transactionManager(transactions)
                         .schema(schema)
                         .genericSerializer(genericSerializer)
-                        .eventSerializer(eventSerializer)
-                        .build(), transactions));
+                        .eventSerializer(eventSerializer), transactions));
     }
 }
