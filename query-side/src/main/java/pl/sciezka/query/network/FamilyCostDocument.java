@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** What the support network has cost one family so far, by case id; only that case's events write it. */
 @Document("network_family_costs")
-class FamilyCostDocument {
+class FamilyCostDocument extends SequencedDocument {
 
     @Id
     String caseId;
@@ -14,5 +14,10 @@ class FamilyCostDocument {
     int deliveries;
     BigDecimal unitsDelivered = BigDecimal.ZERO;
     BigDecimal cost = BigDecimal.ZERO;
-    long version = -1;
+
+    static FamilyCostDocument of(String caseId) {
+        FamilyCostDocument family = new FamilyCostDocument();
+        family.caseId = caseId;
+        return family;
+    }
 }

@@ -3,6 +3,7 @@ package pl.sciezka.query.network;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -50,7 +51,7 @@ class NetworkProjection {
 
     @EventHandler
     void on(OfferingListed event, @SequenceNumber long sequence) {
-        updateOffering(event.offeringId(), sequence, offering -> {
+        update(OfferingDocument.class, event.offeringId(), OfferingDocument::of, sequence, offering -> {
             offering.institutionId = event.institutionId();
             offering.category = event.category();
             offering.name = event.name();
@@ -62,7 +63,8 @@ class NetworkProjection {
 
     @EventHandler
     void on(OfferingWithdrawn event, @SequenceNumber long sequence) {
-        updateOffering(event.offeringId(), sequence, offering -> offering.withdrawn = true);
+        update(OfferingDocument.class, event.offeringId(), OfferingDocument::of, sequence,
+                offering -> offering.withdrawn = true);
     }
 
     @EventHandler
@@ -71,7 +73,8 @@ class NetworkProjection {
             writer.save(ReferralLine.issued(event.referralId(), event.offeringId(), event.caseId(),
                     at.atZone(CENTRE_ZONE).toLocalDate(), sequence));
         }
-        updateFamily(event.caseId(), sequence, family -> family.referrals++);
+        update(FamilyCostDocument.class, event.caseId(), FamilyCostDocument::of, sequence,
+                family -> family.referrals++);
     }
 
     @EventHandler
@@ -88,7 +91,7 @@ class NetworkProjection {
     void on(ServiceDelivered event, @SequenceNumber long sequence) {
         changeLine(event.referralId(), sequence,
                 line -> line.delivered(event.deliveredOn(), event.units(), event.cost(), sequence));
-        updateFamily(event.caseId(), sequence, family -> {
+        update(FamilyCostDocument.class, event.caseId(), FamilyCostDocument::of, sequence, family -> {
             family.deliveries++;
             family.unitsDelivered = family.unitsDelivered.add(event.units());
             if (event.cost() != null) {
@@ -105,18 +108,19 @@ class NetworkProjection {
         mongo.dropCollection(FamilyCostDocument.class);
     }
 
-    private void updateOffering(String offeringId, long sequence, Consumer<OfferingDocument> change) {
-        OfferingDocument offering = writer.find(OfferingDocument.class, offeringId);
-        if (offering == null) {
-            offering = new OfferingDocument();
-            offering.offeringId = offeringId;
+    /** Changes the document {@code id} ({@code blank} if there is none yet) unless it has seen {@code sequence}. */
+    private <D extends SequencedDocument> void update(Class<D> type, String id, Function<String, D> blank, long sequence,
+                                                      Consumer<D> change) {
+        D document = writer.find(type, id);
+        if (document == null) {
+            document = blank.apply(id);
         }
-        if (offering.version >= sequence) {
+        if (document.version >= sequence) {
             return;
         }
-        change.accept(offering);
-        offering.version = sequence;
-        writer.save(offering);
+        change.accept(document);
+        document.version = sequence;
+        writer.save(document);
     }
 
     /** Changes a referral's line unless it has already seen {@code sequence}. */
@@ -125,19 +129,5 @@ class NetworkProjection {
         if (line != null && line.version() < sequence) {
             writer.save(change.apply(line));
         }
-    }
-
-    private void updateFamily(String caseId, long sequence, Consumer<FamilyCostDocument> change) {
-        FamilyCostDocument family = writer.find(FamilyCostDocument.class, caseId);
-        if (family == null) {
-            family = new FamilyCostDocument();
-            family.caseId = caseId;
-        }
-        if (family.version >= sequence) {
-            return;
-        }
-        change.accept(family);
-        family.version = sequence;
-        writer.save(family);
     }
 }

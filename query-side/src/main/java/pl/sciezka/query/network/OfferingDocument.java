@@ -10,7 +10,7 @@ import pl.sciezka.api.network.OfferingCategory;
  * Its referrals are {@link ReferralLine}s.
  */
 @Document("network_offerings")
-class OfferingDocument {
+class OfferingDocument extends SequencedDocument {
 
     @Id
     String offeringId;
@@ -21,6 +21,10 @@ class OfferingDocument {
     BigDecimal unitCost;
     int capacity;
     boolean withdrawn;
-    /** The offering's last applied sequence number. */
-    long version = -1;
+
+    static OfferingDocument of(String offeringId) {
+        OfferingDocument offering = new OfferingDocument();
+        offering.offeringId = offeringId;
+        return offering;
+    }
 }
