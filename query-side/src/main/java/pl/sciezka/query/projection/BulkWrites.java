@@ -4,10 +4,14 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,6 +52,84 @@ final class BulkWrites {
         Document filter = queries.getMappedObject(query.getQueryObject(), entity);
         Document change = updates.getMappedObject(update.getUpdateObject(), entity);
         return new Write(entity.getCollection(), new UpdateOneModel<>(filter, change, new UpdateOptions().upsert(upsert)));
+    }
+
+    /**
+     * The same writes, with each plain {@code $set} of a document by its id merged into the plain
+     * {@code $set} of that document before it, unless another write to the document comes between or a
+     * field of one is a path inside a field of the other: the documents end as writing them in order
+     * would leave them. A shared document that many events of a batch change (a day's decisions) is
+     * then updated once per batch instead of once per event; the embedded server copies a document
+     * whole on every update, and a busy day's decisions are megabytes.
+     */
+    static List<WriteModel<Document>> coalesced(List<WriteModel<Document>> models) {
+        List<WriteModel<Document>> coalesced = new ArrayList<>(models.size());
+        Map<Object, Integer> lastWriteOf = new HashMap<>();
+        for (WriteModel<Document> model : models) {
+            Object id = idNamedBy(model);
+            Integer last = id == null ? null : lastWriteOf.get(id);
+            WriteModel<Document> merged = last == null ? null : mergedSets(coalesced.get(last), model);
+            if (merged != null) {
+                coalesced.set(last, merged);
+                continue;
+            }
+            if (id == null) {
+                lastWriteOf.clear(); // a write not by id may touch any document
+            } else {
+                lastWriteOf.put(id, coalesced.size());
+            }
+            coalesced.add(model);
+        }
+        return coalesced;
+    }
+
+    /** The {@code _id} value a write's filter names (alone or among other conditions), else null. */
+    private static Object idNamedBy(WriteModel<Document> model) {
+        Bson filter = model instanceof UpdateOneModel<Document> update ? update.getFilter()
+                : model instanceof ReplaceOneModel<Document> replace ? replace.getFilter() : null;
+        Object id = filter instanceof Document document ? document.get("_id") : null;
+        return id instanceof Document ? null : id;
+    }
+
+    /** One update doing both plain sets, or null if they are not both plain sets of exactly one id. */
+    private static WriteModel<Document> mergedSets(WriteModel<Document> first, WriteModel<Document> second) {
+        Document firstSets = plainSets(first);
+        Document secondSets = plainSets(second);
+        if (firstSets == null || secondSets == null) {
+            return null;
+        }
+        UpdateOneModel<Document> earlier = (UpdateOneModel<Document>) first;
+        UpdateOneModel<Document> later = (UpdateOneModel<Document>) second;
+        if (earlier.getOptions().isUpsert() != later.getOptions().isUpsert()) {
+            return null;
+        }
+        Document sets = new Document(firstSets);
+        for (Map.Entry<String, Object> set : secondSets.entrySet()) {
+            if (!sets.containsKey(set.getKey()) && overlapsAny(set.getKey(), sets.keySet())) {
+                return null;
+            }
+            sets.put(set.getKey(), set.getValue());
+        }
+        return new UpdateOneModel<>(earlier.getFilter(), new Document("$set", sets), earlier.getOptions());
+    }
+
+    /** The fields a write sets, if it is an update whose filter is {@code {_id: x}} alone and that only sets. */
+    private static Document plainSets(WriteModel<Document> model) {
+        if (model instanceof UpdateOneModel<Document> update && update.getFilter() instanceof Document filter
+                && filter.size() == 1 && update.getUpdate() instanceof Document change && change.size() == 1
+                && change.get("$set") instanceof Document sets) {
+            return sets;
+        }
+        return null;
+    }
+
+    private static boolean overlapsAny(String path, Iterable<String> paths) {
+        for (String other : paths) {
+            if (path.startsWith(other + ".") || other.startsWith(path + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -172,7 +172,7 @@ final class ReadModelBatch {
                 written.add(held);
             }
         }
-        byCollection.forEach(bulk::write);
+        byCollection.forEach((collection, models) -> bulk.write(collection, BulkWrites.coalesced(models)));
         updates.clear();
         updatesBeforeThisEvent = 0;
         written.forEach(held -> held.unwritten = false);
