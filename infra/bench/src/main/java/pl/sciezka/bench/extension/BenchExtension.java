@@ -1,5 +1,7 @@
 package pl.sciezka.bench.extension;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -14,4 +16,10 @@ public class BenchExtension {
 
     /** The value of {@code spring.main.sources} that loads this extension. */
     public static final String SOURCE = "pl.sciezka.bench.extension.BenchExtension";
+
+    /** Static, as a post-processor must be, so that it does not pull this configuration in early. */
+    @Bean
+    static BeanPostProcessor syntheticCaseworkerLogins() {
+        return new SyntheticCaseworkerLogins();
+    }
 }

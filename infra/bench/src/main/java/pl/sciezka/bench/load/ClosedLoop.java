@@ -1,5 +1,7 @@
 package pl.sciezka.bench.load;
 
+import static pl.sciezka.bench.load.SyntheticData.COORDINATORS;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,8 @@ import pl.sciezka.bench.client.Latencies;
 /**
  * {@code clients} concurrent clients, each on its own connection, running {@link FamilyJourney}s back
  * to back for a fixed time (a closed loop: each sends its next write when the last is answered).
- * Caseworkers anna and bartek take turns as coordinators.
+ * Families go round the twenty caseworkers of {@link SyntheticData#COORDINATORS}: with two, each had
+ * thousands of open cases after a run, and the views of one caseworker grew with the run's length.
  */
 public final class ClosedLoop {
 
@@ -32,24 +35,25 @@ public final class ClosedLoop {
         for (int client = 0; client < clients; client++) {
             Latencies latencies = new Latencies();
             perClient.add(latencies);
-            String coordinator = client % 2 == 0 ? "anna" : "bartek";
+            int first = client;
             String name = "bench-client-" + client;
             Thread thread = new Thread(() -> {
                 Api api = new Api(port);
-                FamilyJourney journey = new FamilyJourney(api, target, coordinator, offeringId, false,
-                        (write, response) -> {
-                            if (response != null && response.ok() && System.nanoTime() < deadline[0]) {
-                                latencies.add(response.nanos());
-                            }
-                            if (System.nanoTime() >= deadline[0]) {
-                                throw new TimeUp();
-                            }
-                        });
+                FamilyJourney.Listener timing = (write, response) -> {
+                    if (response != null && response.ok() && System.nanoTime() < deadline[0]) {
+                        latencies.add(response.nanos());
+                    }
+                    if (System.nanoTime() >= deadline[0]) {
+                        throw new TimeUp();
+                    }
+                };
                 ready.countDown();
                 try {
                     go.await();
                     for (int family = 0; ; family++) {
-                        journey.run("Rodzina " + name + "-" + family);
+                        String coordinator = COORDINATORS.get((first + family * clients) % COORDINATORS.size());
+                        new FamilyJourney(api, target, coordinator, offeringId, false, timing)
+                                .run("Rodzina " + name + "-" + family);
                     }
                 } catch (TimeUp expected) {
                     // the time is over

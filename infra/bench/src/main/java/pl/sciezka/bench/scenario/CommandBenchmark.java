@@ -7,6 +7,7 @@ import pl.sciezka.bench.app.ProjectionStatus;
 import pl.sciezka.bench.client.Latencies;
 import pl.sciezka.bench.load.ClosedLoop;
 import pl.sciezka.bench.load.FamilyJourney.Target;
+import pl.sciezka.bench.load.SyntheticData;
 import pl.sciezka.bench.report.Report;
 
 /**
@@ -29,7 +30,7 @@ public final class CommandBenchmark {
         report.section("Command throughput and latency over HTTP",
                 "baseline: plain MVC + JDBC row");
         report.line("write mix per family: open case, 3 members, diagnosis, referral, acceptance, 2 deliveries,"
-                + " meeting; coordinators anna and bartek; " + settings.rounds() + " round(s) of "
+                + " meeting; families round " + SyntheticData.COORDINATORS.size() + " caseworkers; " + settings.rounds() + " round(s) of "
                 + settings.round().toSeconds() + " s per side after a warm-up of the same length");
         ProjectionStatus projections = new ProjectionStatus(app.api());
         for (int clients : settings.clients()) {
