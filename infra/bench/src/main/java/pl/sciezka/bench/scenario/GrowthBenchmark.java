@@ -29,6 +29,12 @@ import pl.sciezka.bench.report.Report;
  */
 public final class GrowthBenchmark {
 
+    /**
+     * Passes of every operation before the first size is measured. One pass left the JIT cold enough that
+     * the 10k figures came out two to three times the 1M ones, which were measured an hour later.
+     */
+    private static final int WARM_UP_PASSES = 10;
+
     /** @param sizes stored events at which to measure, ascending; {@code samples} per operation and size */
     public record Settings(List<Long> sizes, int samples, int openCases) {
     }
@@ -60,8 +66,12 @@ public final class GrowthBenchmark {
                     synthetic.storedEvents(), Math.max(0, missing), generating, catchUp.toNanos() / 1e9,
                     api.get("anna", "/api/caseload").expectOk().json().get("cases").size(), LoadAverage.now()));
             if (p50s.isEmpty()) {
-                measure(api, projections, casesOf(api, offeringId, "bartek", settings.openCases()), annasCases, sample,
-                        settings.samples(), random); // warm-up
+                List<String> warmUpCases = casesOf(api, offeringId, "bartek", settings.openCases());
+                for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+                    measure(api, projections, warmUpCases, annasCases, sample, settings.samples(), random);
+                }
+                report.line("measured after a warm-up of " + WARM_UP_PASSES + " × " + settings.samples()
+                        + " samples of each operation");
             }
             p50s.put(size, measure(api, projections, casesOf(api, offeringId, "bartek", settings.openCases()), annasCases,
                     sample, settings.samples(), random));
