@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Answers from the network's own aggregates, loaded in the same unit of work as the command: always
  * as current as the event store, with no extra table to keep in step, and the same with JDBC or Axon
- * Server as event store. An offering withdrawn at the same moment serialises on its lock; institutions,
- * which never change once registered, are read without one ({@link InstitutionLockConfiguration}).
+ * Server as event store. Both are read without a lock ({@link NetworkLockConfiguration}).
  */
 @Component
 class AggregateNetworkDirectory implements NetworkDirectory {

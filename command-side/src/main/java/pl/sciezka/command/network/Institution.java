@@ -17,7 +17,7 @@ import pl.sciezka.api.problem.RejectedException;
 import pl.sciezka.command.dispatch.CommandDispatcher;
 
 /** A partner institution of the support network and the provider users who act for it. */
-@Aggregate(lockFactory = InstitutionLockConfiguration.BEAN)
+@Aggregate(lockFactory = NetworkLockConfiguration.BEAN)
 public class Institution {
 
     @AggregateIdentifier

@@ -19,7 +19,7 @@ import pl.sciezka.api.problem.RejectedException;
 import pl.sciezka.command.dispatch.CommandDispatcher;
 
 /** A service an institution offers; once withdrawn, no new referral may name it. */
-@Aggregate
+@Aggregate(lockFactory = NetworkLockConfiguration.BEAN)
 public class Offering {
 
     @AggregateIdentifier
