@@ -12,7 +12,8 @@ import org.axonframework.common.IdentifierFactory;
  * cores a thread preempted while holding that monitor stalled the others 58 ms on average (JFR, command
  * benchmark). A {@code new SecureRandom()} per thread would not help: on Linux it is NativePRNG, whose
  * instances all read through one locked stream; a DRBG instance keeps its own state, seeded once.
- * Found by Axon through {@code META-INF/services}; the command side's ids come from here too.
+ * Found by Axon through {@code META-INF/services}; the command side's ids and the correlation ids
+ * of requests come from here too.
  */
 public final class PerThreadIdentifierFactory extends IdentifierFactory {
 

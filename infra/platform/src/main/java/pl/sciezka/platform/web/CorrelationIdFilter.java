@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
+import org.axonframework.common.IdentifierFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 import pl.sciezka.api.MetadataKeys;
@@ -26,7 +26,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && ACCEPTABLE.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+                ? given : IdentifierFactory.getInstance().generateIdentifier();
         MDC.put(MetadataKeys.CORRELATION_ID, correlationId);
         response.setHeader(HEADER, correlationId);
         try {
