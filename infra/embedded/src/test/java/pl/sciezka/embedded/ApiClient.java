@@ -123,6 +123,19 @@ final class ApiClient {
                 .expect(201).json().get("diagnosisId").asString();
     }
 
+    /** Registers a counselling centre as admin; answers its id. */
+    String registerInstitution(String name) {
+        return post("admin", "/api/network/institutions", Map.of("name", name, "kind", "COUNSELLING_CENTRE"))
+                .expect(201).json().get("institutionId").asString();
+    }
+
+    /** Lists an offering of 20 places as admin; answers its id. */
+    String listOffering(String institutionId, String category, String name, String unit, String unitCost) {
+        return post("admin", "/api/network/offerings", Map.of("institutionId", institutionId, "category", category,
+                "name", name, "unit", unit, "unitCost", new java.math.BigDecimal(unitCost), "capacity", 20))
+                .expect(201).json().get("offeringId").asString();
+    }
+
     /** The body of {@code POST /api/cases} for a family in Wilchwy. */
     static Map<String, Object> newCase(String familyName) {
         return Map.of("familyName", familyName, "district", "Wilchwy");

@@ -2,7 +2,6 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,8 @@ class NetworkRacesTest extends EmbeddedApplicationTest {
 
     @Test
     void ofWithdrawalsOfOneOfferingSentAtOnceExactlyOneLands() throws Exception {
-        String institutionId = api.post("admin", "/api/network/institutions",
-                        Map.of("name", "Poradnia (race test)", "kind", "COUNSELLING_CENTRE"))
-                .expect(201).json().get("institutionId").asString();
-        String offeringId = api.post("admin", "/api/network/offerings", Map.of("institutionId", institutionId,
-                        "category", "SPECIALIST_COUNSELLING", "name", "Terapia", "unit", "session",
-                        "unitCost", new BigDecimal("100.00"), "capacity", 20))
-                .expect(201).json().get("offeringId").asString();
+        String offeringId = api.listOffering(api.registerInstitution("Poradnia (race test)"),
+                "SPECIALIST_COUNSELLING", "Terapia", "session", "100.00");
 
         List<ApiClient.Response> responses = Races.concurrently(WITHDRAWALS, i -> api.post("admin",
                 "/api/network/offerings/" + offeringId + "/withdrawal", Map.of("reason", "race " + i)));

@@ -52,11 +52,11 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
 
     @BeforeEach
     void network() {
-        counselling = institution("Poradnia Rodzinna (usage test)");
-        labourOffice = institution("Urząd Pracy (usage test)");
-        counsellingSessions = offering(counselling, "SPECIALIST_COUNSELLING", "Terapia rodzinna", "session", "100.00");
-        internship = offering(counselling, "VOCATIONAL_ACTIVATION", "Staż", "month", "1250.50");
-        housing = offering(labourOffice, "HOUSING", "Mieszkanie treningowe", "month", "800");
+        counselling = api.registerInstitution("Poradnia Rodzinna (usage test)");
+        labourOffice = api.registerInstitution("Urząd Pracy (usage test)");
+        counsellingSessions = api.listOffering(counselling, "SPECIALIST_COUNSELLING", "Terapia rodzinna", "session", "100.00");
+        internship = api.listOffering(counselling, "VOCATIONAL_ACTIVATION", "Staż", "month", "1250.50");
+        housing = api.listOffering(labourOffice, "HOUSING", "Mieszkanie treningowe", "month", "800");
         api.post("admin", "/api/network/offerings/" + housing + "/withdrawal", Map.of("reason", "no funding"))
                 .expect(200);
     }
@@ -186,17 +186,6 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         }
         assertThat(entry(new ApiClient(port, "pl").get("dawid", "/api/network/offerings").json(), "offerings",
                 "offeringId", internship).at("/category/label").asString()).isEqualTo("aktywizacja zawodowa");
-    }
-
-    private String institution(String name) {
-        return api.post("admin", "/api/network/institutions", Map.of("name", name, "kind", "COUNSELLING_CENTRE"))
-                .expect(201).json().get("institutionId").asString();
-    }
-
-    private String offering(String institutionId, String category, String name, String unit, String unitCost) {
-        return api.post("admin", "/api/network/offerings", Map.of("institutionId", institutionId, "category", category,
-                "name", name, "unit", unit, "unitCost", new BigDecimal(unitCost), "capacity", 20))
-                .expect(201).json().get("offeringId").asString();
     }
 
     private String openCase() {
