@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
@@ -30,7 +29,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
         }
-        this.server = new MongoServer(new IdFirstH2Backend(MVStore.open(dataFile.toString()), workers));
+        this.server = new MongoServer(new IdFirstH2Backend(IdFirstH2Backend.openStore(dataFile), workers,
+                CommitsBetweenWrites.DEFAULT_INTERVAL));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
         log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);

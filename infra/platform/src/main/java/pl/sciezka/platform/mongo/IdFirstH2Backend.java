@@ -16,10 +16,16 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
@@ -33,6 +39,9 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  * <li>The {@code _id} index finds a document with a string id in the collection's data map ({@link IdIndex}).</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
+ * <li>The store is committed only between write commands ({@link CommitsBetweenWrites}), so a crash
+ * leaves no document without its index entries; an index that a crash of an older version left apart
+ * from its documents is built again on opening.</li>
  * </ul>
  * Its worker threads can run at a lower priority ({@link BackgroundPriority}): in the embedded default
  * they serve mostly the projections, which should yield to commands.
@@ -40,20 +49,31 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  */
 final class IdFirstH2Backend extends H2Backend {
 
+    private static final Logger log = LoggerFactory.getLogger(IdFirstH2Backend.class);
+
     /** The library's map names ({@code H2Database}'s, not visible outside its package). */
     private static final String DATA_MAPS = "databases.";
     private static final String META_MAPS = "meta.";
     private static final String INDEX_MAPS = "._index_";
 
     private final BackgroundPriority workers;
+    private final CommitsBetweenWrites commits;
 
+    /** In memory, for tests: there is no file to commit to. */
     IdFirstH2Backend(MVStore store) {
-        this(store, BackgroundPriority.OFF);
+        this(store, BackgroundPriority.OFF, CommitsBetweenWrites.DEFAULT_INTERVAL);
     }
 
-    IdFirstH2Backend(MVStore store, BackgroundPriority workers) {
+    /** @param store opened by {@link #openStore}, so that only this backend commits it */
+    IdFirstH2Backend(MVStore store, BackgroundPriority workers, Duration commitInterval) {
         super(store);
         this.workers = workers;
+        this.commits = new CommitsBetweenWrites(store, commitInterval);
+    }
+
+    /** The file's store, with MVStore's own commits (by time and by unsaved memory) switched off. */
+    static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
     }
 
     /** Every request of today's drivers arrives as a message, on one of the server's worker threads. */
@@ -61,6 +81,22 @@ final class IdFirstH2Backend extends H2Backend {
     public Document handleMessage(MongoMessage message) {
         workers.applyToCurrentThread();
         return super.handleMessage(message);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return commits.run(command, () -> super.handleCommand(channel, database, command, query));
+    }
+
+    /** Only the legacy protocol queries this way; whether one writes is not worth telling apart. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return commits.run("legacy query", () -> super.handleQuery(query));
+    }
+
+    @Override
+    public void close() {
+        commits.closeBetweenWrites(super::close);
     }
 
     @Override
@@ -87,12 +123,30 @@ final class IdFirstH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
+            String indexMap = getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
+            MVMap<KeyValue, Object> index = getMvStore().openMap(indexMap);
+            if (!sparse) {
+                clearIfApartFromDocuments(index, collectionName, indexName);
+            }
             if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
-            String indexMap = getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
-            MVMap<KeyValue, Object> index = getMvStore().openMap(indexMap);
             return new IdIndex(indexName, keys, index, documentsOf(collectionName));
+        }
+
+        /**
+         * A unique index that is not sparse has one entry per document. Files that an older version left
+         * after a crash may not ({@link CommitsBetweenWrites}): such an index is emptied, and the collection
+         * then builds it again from its documents, as it builds any empty index it is given.
+         */
+        private void clearIfApartFromDocuments(MVMap<KeyValue, Object> index, String collectionName, String indexName) {
+            long entries = index.sizeAsLong();
+            long documents = documentsOf(collectionName).sizeAsLong();
+            if (entries > 0 && entries != documents) {
+                log.warn("Index {} of {} held {} entries for {} documents: building it again from the documents",
+                        indexName, getFullCollectionNamespace(collectionName), entries, documents);
+                index.clear();
+            }
         }
 
         /** The collection's documents by id: MVStore hands out one map per name, so this is the collection's own. */

@@ -15,14 +15,19 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
  * The embedded server's backend answers every kind of query a read model sends exactly as the library's
@@ -48,7 +53,8 @@ class IdFirstH2BackendTest {
             cells.createIndex(new Document("key", 1), new com.mongodb.client.model.IndexOptions().unique(true));
             return List.of();
         });
-        List<Object> reopened = run(new IdFirstH2Backend(MVStore.open(file)), cells -> {
+        List<Object> reopened = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(Path.of(file)), BackgroundPriority.OFF,
+                Duration.ofSeconds(1)), cells -> {
             cells.updateOne(Filters.and(Filters.eq("_id", "a"), Filters.lt("count", 5)), Updates.inc("count", 1));
             Throwable secondWithoutKey = catchThrowable(() -> cells.insertOne(new Document("_id", "b")));
             return List.of(cells.find().into(new ArrayList<>()), secondWithoutKey != null);
@@ -56,6 +62,55 @@ class IdFirstH2BackendTest {
         assertThat(reopened.get(0)).isEqualTo(List.of(new Document("_id", "a").append("count", 2)));
         assertThat(reopened.get(1)).as("the unique index on key survived: a second document without one is refused")
                 .isEqualTo(true);
+    }
+
+    @Test
+    void buildsAgainTheIndexesThatACrashLeftWithoutADocument(@TempDir Path directory) {
+        String file = directory.resolve("read-models.mv").toString();
+        run(new H2Backend(MVStore.open(file)), cells -> {
+            cells.createIndex(new Document("key", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 10; i++) {
+                cells.insertOne(new Document("key", "k" + i));
+            }
+            return List.of();
+        });
+        ObjectId lost = forgetInEveryIndex(file);
+        // a condition beside the indexed ones scans the documents, as a token claim does, and finds the lost one
+        Bson unclaimed = Filters.exists("owner", false);
+        Bson claim = Updates.set("owner", "node-1");
+        Throwable plain = catchThrowable(() -> run(new H2Backend(MVStore.open(file)),
+                cells -> List.of(cells.updateMany(unclaimed, claim))));
+        assertThat(plain).as("the library's backend cannot update the document again")
+                .hasMessageContaining("Expected one element but got zero");
+
+        List<Object> repaired = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(Path.of(file)), BackgroundPriority.OFF,
+                Duration.ofSeconds(1)), cells -> {
+            long claimed = cells.updateMany(unclaimed, claim).getModifiedCount();
+            Throwable duplicate = catchThrowable(() -> cells.insertOne(new Document("key", "k0")));
+            return List.of(claimed, duplicate instanceof com.mongodb.MongoWriteException refused
+                    ? refused.getError().getCode() : String.valueOf(duplicate),
+                    cells.find(Filters.eq("_id", lost)).first() != null);
+        });
+        assertThat(repaired).as("all claimed, a duplicate key refused, the lost one found by its id")
+                .isEqualTo(List.of(10L, 11000, true));
+    }
+
+    /** What a commit between a document and its index entries left behind: the document, in no index. */
+    private static ObjectId forgetInEveryIndex(String file) {
+        MVStore store = MVStore.open(file);
+        try {
+            Object lost = store.openMap("databases.test.cells").firstKey();
+            for (String name : store.getMapNames()) {
+                if (name.startsWith("test.cells._index_")) {
+                    MVMap<Object, Object> index = store.openMap(name);
+                    index.entrySet().stream().filter(entry -> entry.getValue().equals(lost)).map(Map.Entry::getKey)
+                            .toList().forEach(index::remove);
+                }
+            }
+            return new ObjectId(((de.bwaldvogel.mongo.bson.ObjectId) lost).toByteArray());
+        } finally {
+            store.close();
+        }
     }
 
     /** Updates guarded by a token or a version, an $or beside the id, an id alone, ranges and $in. */

@@ -1,0 +1,97 @@
+package pl.sciezka.platform.mongo;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the embedded server's MVStore only between write commands, never inside one. One command
+ * writes several maps one after the other (a document into the data map, then its key into each
+ * index map), and MVStore's own auto-commit stores whatever the maps hold at that moment: after a
+ * crash the file could then hold a document its indexes do not know, and the next update of that
+ * document fails for good (a processor's tracking token could no longer be claimed). Here write
+ * commands run side by side under a shared lock and a commit takes it exclusively, so the file
+ * always holds whole commands. Reads take no lock: they change no map.
+ */
+final class CommitsBetweenWrites {
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(CommitsBetweenWrites.class);
+
+    /** Commands that only read (lower case): everything else, including unknown ones, counts as a write. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "killcursors",
+            "listcollections", "listindexes", "listdatabases", "hello", "ismaster", "ping", "buildinfo",
+            "whatsmyuri", "getlasterror", "serverstatus", "dbstats", "collstats", "endsessions", "connectionstatus",
+            "getparameter", "getcmdlineopts", "getfreemonitoringstatus", "getlog", "hostinfo");
+
+    private final MVStore store;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer;
+
+    CommitsBetweenWrites(MVStore store, Duration interval) {
+        if (store.getAutoCommitDelay() != 0 || store.getAutoCommitMemory() != 0) {
+            throw new IllegalArgumentException("the MVStore must not commit on its own: open it with auto-commit disabled");
+        }
+        this.store = store;
+        this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-mongo-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        committer.scheduleWithFixedDelay(this::commitSafely, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    <T> T run(String command, Supplier<T> handling) {
+        if (READS.contains(command.toLowerCase(Locale.ROOT))) {
+            return handling.get();
+        }
+        lock.readLock().lock();
+        try {
+            return handling.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void commit() {
+        lock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.commit();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void commitSafely() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            // the next round tries again; what was not stored stays in memory until then
+            log.error("Could not commit the embedded MongoDB's changes to its file", e);
+        }
+    }
+
+    /** Stops the timer, then runs {@code closing} once no write command is under way, and lets none start. */
+    void closeBetweenWrites(Runnable closing) {
+        committer.shutdown();
+        lock.writeLock().lock();
+        try {
+            closing.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

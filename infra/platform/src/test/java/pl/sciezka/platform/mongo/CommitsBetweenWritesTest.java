@@ -1,0 +1,143 @@
+package pl.sciezka.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pl.sciezka.platform.scheduling.BackgroundPriority;
+
+/**
+ * A crash of the embedded server (its store closed without a last commit, as a SIGKILL leaves it) keeps
+ * the file whole: every collection's indexes hold exactly its documents, round after round of writers
+ * inserting, re-keying and deleting while commits come every few milliseconds.
+ */
+class CommitsBetweenWritesTest {
+
+    private static final int ROUNDS = 8;
+    private static final int WRITERS = 4;
+
+    @Test
+    void aCrashLeavesEveryIndexHoldingExactlyItsCollectionsDocuments(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("read-models.mv");
+        long written = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            written += writeUntilCrash(file);
+            assertThat(indexSizesAgainstDocuments(file)).as("after crash %d", round + 1)
+                    .allSatisfy((map, sizes) -> assertThat(sizes.get(0)).as(map).isEqualTo(sizes.get(1)));
+        }
+        assertThat(indexSizesAgainstDocuments(file)).as("the unique index on key and the _id index").hasSize(2);
+        assertThat(written).as("writes acknowledged before the crashes").isGreaterThan(ROUNDS * WRITERS * 10L);
+    }
+
+    @Test
+    void refusesAStoreThatCommitsOnItsOwn(@TempDir Path directory) {
+        MVStore committingOnItsOwn = MVStore.open(directory.resolve("plain.mv").toString());
+        try {
+            assertThatThrownBy(() -> new CommitsBetweenWrites(committingOnItsOwn, Duration.ofSeconds(1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto-commit");
+        } finally {
+            committingOnItsOwn.close();
+        }
+    }
+
+    /** Writers run until the store is closed under them; returns how many writes were acknowledged. */
+    private static long writeUntilCrash(Path file) throws Exception {
+        IdFirstH2Backend backend = new IdFirstH2Backend(IdFirstH2Backend.openStore(file), BackgroundPriority.OFF,
+                Duration.ofMillis(3));
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        AtomicBoolean crashed = new AtomicBoolean();
+        long[] acknowledged = new long[WRITERS];
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> cells = client.getDatabase("test").getCollection("cells");
+            cells.createIndex(new Document("key", 1), new IndexOptions().unique(true));
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    while (!crashed.get()) {
+                        try {
+                            write(cells);
+                            acknowledged[writer]++;
+                        } catch (RuntimeException refusedOnceClosed) {
+                            return;
+                        }
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            Thread.sleep(200);
+            crashed.set(true);
+            backend.getMvStore().closeImmediately();
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        } finally {
+            server.shutdownNow();
+        }
+        long sum = 0;
+        for (long count : acknowledged) {
+            sum += count;
+        }
+        return sum;
+    }
+
+    /** An insert, a change of an indexed key, or a delete: each writes the data map and both index maps. */
+    private static void write(MongoCollection<Document> cells) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Document any = cells.find().skip(random.nextInt(20)).first();
+        int choice = random.nextInt(3);
+        if (any == null || choice == 0) {
+            cells.insertOne(new Document("_id", new ObjectId()).append("key", UUID.randomUUID().toString()));
+        } else if (choice == 1) {
+            cells.updateOne(Filters.eq("_id", any.get("_id")), Updates.set("key", UUID.randomUUID().toString()));
+        } else {
+            cells.deleteOne(Filters.eq("_id", any.get("_id")));
+        }
+    }
+
+    /** Per index map of the file: its size, and the size of its collection's data map. */
+    private static Map<String, List<Long>> indexSizesAgainstDocuments(Path file) {
+        Map<String, List<Long>> sizes = new TreeMap<>();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            for (String name : store.getMapNames()) {
+                if (!name.startsWith("databases.")) {
+                    continue;
+                }
+                String namespace = name.substring("databases.".length());
+                long documents = store.openMap(name).sizeAsLong();
+                for (String index : store.getMapNames()) {
+                    if (index.startsWith(namespace + "._index_")) {
+                        sizes.put(index, List.of(store.openMap(index).sizeAsLong(), documents));
+                    }
+                }
+            }
+        } finally {
+            store.close();
+        }
+        return sizes;
+    }
+}
