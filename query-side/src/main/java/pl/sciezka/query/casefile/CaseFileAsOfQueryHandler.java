@@ -6,8 +6,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.Role;
 import pl.sciezka.api.casefile.CaseFile;
 import pl.sciezka.api.casefile.FindCaseFileAsOf;
@@ -28,10 +29,12 @@ class CaseFileAsOfQueryHandler {
     private final CaseFileQueryHandler live;
     private final CasePseudonyms casePseudonyms;
     private final PseudonymisedCaseFile pseudonymised;
+    private final StoredActor actors;
 
     CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, CasePseudonyms casePseudonyms,
-                             Pseudonyms pseudonyms) {
+                             Pseudonyms pseudonyms, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.events = events;
+        this.actors = new StoredActor(eventSerializer);
         this.live = live;
         this.casePseudonyms = casePseudonyms;
         this.pseudonymised = new PseudonymisedCaseFile(pseudonyms);
@@ -60,8 +63,7 @@ class CaseFileAsOfQueryHandler {
                 break;
             }
             if (message.getPayload() instanceof FamilyCaseEvent event) {
-                Object actor = message.getMetaData().get(MetadataKeys.ACTOR_ID);
-                CaseFileEvents.apply(file, event, message.getSequenceNumber(), at, actor == null ? null : actor.toString());
+                CaseFileEvents.apply(file, event, message.getSequenceNumber(), at, actors.of(message));
             }
         }
         return file.version < 0 ? Optional.empty() : Optional.of(file.toView());
