@@ -34,10 +34,10 @@ class CaseFileAsOfQueryHandler {
     CaseFileAsOfQueryHandler(EventStore events, CaseFileQueryHandler live, CasePseudonyms casePseudonyms,
                              Pseudonyms pseudonyms, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.events = events;
-        this.actors = new StoredActor(eventSerializer);
         this.live = live;
         this.casePseudonyms = casePseudonyms;
         this.pseudonymised = new PseudonymisedCaseFile(pseudonyms);
+        this.actors = new StoredActor(eventSerializer);
     }
 
     @QueryHandler

@@ -64,7 +64,7 @@ final class CommitsBetweenWrites {
         }
     }
 
-    void commit() {
+    private void commit() {
         lock.writeLock().lock();
         try {
             if (!store.isClosed()) {
