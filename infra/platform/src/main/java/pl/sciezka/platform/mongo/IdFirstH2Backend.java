@@ -125,13 +125,23 @@ final class IdFirstH2Backend extends H2Backend {
                                                         boolean sparse) {
             String indexMap = getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
             MVMap<KeyValue, Object> index = getMvStore().openMap(indexMap);
-            if (!sparse) {
+            if (!sparse && openingStoredDatabases()) {
                 clearIfApartFromDocuments(index, collectionName, indexName);
             }
             if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
             return new IdIndex(indexName, keys, index, documentsOf(collectionName));
+        }
+
+        /**
+         * H2Backend's constructor opens the databases the file holds, before this backend's own fields are
+         * set and before the server takes any command. Later, a {@code createIndex} of an index that exists
+         * opens it again while writes may be between a document and its index entries, so the counts are
+         * compared only now.
+         */
+        private boolean openingStoredDatabases() {
+            return commits == null;
         }
 
         /**
