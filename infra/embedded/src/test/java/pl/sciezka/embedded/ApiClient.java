@@ -3,6 +3,7 @@ package pl.sciezka.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,7 +133,7 @@ final class ApiClient {
     /** Lists an offering of 20 places as admin; answers its id. */
     String listOffering(String institutionId, String category, String name, String unit, String unitCost) {
         return post("admin", "/api/network/offerings", Map.of("institutionId", institutionId, "category", category,
-                "name", name, "unit", unit, "unitCost", new java.math.BigDecimal(unitCost), "capacity", 20))
+                "name", name, "unit", unit, "unitCost", new BigDecimal(unitCost), "capacity", 20))
                 .expect(201).json().get("offeringId").asString();
     }
 
