@@ -95,6 +95,33 @@ class IdFirstH2BackendTest {
                 .isEqualTo(List.of(10L, 11000, true));
     }
 
+    @Test
+    void refusesAStringIdTwiceAfterBuildingItsIndexAgain(@TempDir Path directory) {
+        String file = directory.resolve("read-models.mv").toString();
+        run(new H2Backend(MVStore.open(file)), cells -> {
+            for (int i = 0; i < 10; i++) {
+                cells.insertOne(new Document("_id", "case-" + i));
+            }
+            return List.of();
+        });
+        MVStore crashed = MVStore.open(file);
+        MVMap<Object, Object> idIndex = crashed.openMap("test.cells._index__id_");
+        idIndex.remove(idIndex.firstKey());
+        crashed.close();
+
+        List<Object> reopened = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(Path.of(file)), BackgroundPriority.OFF,
+                Duration.ofSeconds(1)), cells -> {
+            Throwable twice = catchThrowable(() -> cells.insertOne(new Document("_id", "case-0")));
+            cells.insertOne(new Document("_id", "case-10"));
+            return List.of(twice instanceof com.mongodb.MongoWriteException refused ? refused.getError().getCode()
+                    : String.valueOf(twice), cells.countDocuments());
+        });
+        assertThat(reopened).as("the rebuilt id index refuses an id it holds and takes a new one").isEqualTo(List.of(11000, 11L));
+        MVStore store = MVStore.open(file);
+        assertThat(store.openMap("test.cells._index__id_").sizeAsLong()).as("one index entry per document").isEqualTo(11L);
+        store.close();
+    }
+
     /** What a commit between a document and its index entries left behind: the document, in no index. */
     private static ObjectId forgetInEveryIndex(String file) {
         MVStore store = MVStore.open(file);
