@@ -2,6 +2,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,10 +24,7 @@ public class H2CommitStress {
         String url = "jdbc:h2:file:" + args[0] + ";WRITE_DELAY=0";
         long seconds = Long.parseLong(args[1]);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            connection.createStatement().execute("create table if not exists events(global_index bigint auto_increment"
-                    + " primary key, aggregate varchar(64), sequence bigint, payload varbinary(2000), unique(aggregate, sequence))");
-            connection.createStatement().execute("create table if not exists keys(id varchar(64) primary key,"
-                    + " result varbinary(500), done boolean)");
+            CommandWrites.createTables(connection);
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong committed = new AtomicLong();
@@ -58,30 +56,11 @@ public class H2CommitStress {
     }
 
     private static void write(String url, int writer, AtomicBoolean stop, AtomicLong committed) throws Exception {
-        Random random = new Random(writer);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            connection.setAutoCommit(false);
-            PreparedStatement append = connection.prepareStatement("insert into events(aggregate, sequence, payload) values (?, ?, ?)");
-            PreparedStatement claim = connection.prepareStatement("insert into keys(id, done) values (?, false)");
-            PreparedStatement complete = connection.prepareStatement("update keys set done = true, result = ? where id = ?");
+            CommandWrites commands = new CommandWrites(connection, writer);
             PreparedStatement read = connection.prepareStatement("select payload from events where aggregate = ? order by sequence");
             for (long n = 0; !stop.get(); n++) {
-                String aggregate = "case-" + writer + "-" + n / 10;
-                String key = UUID.randomUUID().toString();
-                claim.setString(1, key);
-                claim.executeUpdate();
-                for (int e = 0; e < 2; e++) {
-                    byte[] payload = new byte[200 + random.nextInt(400)];
-                    random.nextBytes(payload);
-                    append.setString(1, aggregate);
-                    append.setLong(2, n % 10 * 2 + e);
-                    append.setBytes(3, payload);
-                    append.executeUpdate();
-                }
-                complete.setBytes(1, new byte[100]);
-                complete.setString(2, key);
-                complete.executeUpdate();
-                connection.commit();
+                String aggregate = commands.commit(n);
                 committed.incrementAndGet();
                 if (n % 3 == 0) {
                     read.setString(1, aggregate);
@@ -93,6 +72,54 @@ public class H2CommitStress {
                     connection.commit();
                 }
             }
+        }
+    }
+
+    /** One writer's commands, each committed as the event store commits a command. Also used by H2FileGrowth. */
+    static final class CommandWrites {
+        private final Connection connection;
+        private final int writer;
+        private final Random random;
+        private final PreparedStatement append;
+        private final PreparedStatement claim;
+        private final PreparedStatement complete;
+
+        CommandWrites(Connection connection, int writer) throws SQLException {
+            this.connection = connection;
+            this.writer = writer;
+            this.random = new Random(writer);
+            connection.setAutoCommit(false);
+            append = connection.prepareStatement("insert into events(aggregate, sequence, payload) values (?, ?, ?)");
+            claim = connection.prepareStatement("insert into keys(id, done) values (?, false)");
+            complete = connection.prepareStatement("update keys set done = true, result = ? where id = ?");
+        }
+
+        static void createTables(Connection connection) throws SQLException {
+            connection.createStatement().execute("create table if not exists events(global_index bigint auto_increment"
+                    + " primary key, aggregate varchar(64), sequence bigint, payload varbinary(2000), unique(aggregate, sequence))");
+            connection.createStatement().execute("create table if not exists keys(id varchar(64) primary key,"
+                    + " result varbinary(500), done boolean)");
+        }
+
+        /** The writer's n-th command: a key claimed, two events of its case appended, the key completed; answers the case. */
+        String commit(long n) throws SQLException {
+            String aggregate = "case-" + writer + "-" + n / 10;
+            String key = UUID.randomUUID().toString();
+            claim.setString(1, key);
+            claim.executeUpdate();
+            for (int e = 0; e < 2; e++) {
+                byte[] payload = new byte[200 + random.nextInt(400)];
+                random.nextBytes(payload);
+                append.setString(1, aggregate);
+                append.setLong(2, n % 10 * 2 + e);
+                append.setBytes(3, payload);
+                append.executeUpdate();
+            }
+            complete.setBytes(1, new byte[100]);
+            complete.setString(2, key);
+            complete.executeUpdate();
+            connection.commit();
+            return aggregate;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pl.sciezka.platform.eventstore.H2FileCompaction;
 
 /**
  * Commits the embedded server's MVStore only between write commands, never inside one. One command
@@ -21,10 +22,16 @@ import org.slf4j.LoggerFactory;
  * document fails for good (a processor's tracking token could no longer be claimed). Here write
  * commands run side by side under a shared lock and a commit takes it exclusively, so the file
  * always holds whole commands. Reads take no lock: they change no map.
+ * <p>
+ * Before each commit it also rewrites up to a megabyte of the live pages of sparsely filled chunks, as
+ * {@link H2FileCompaction} does for the event store and for the same reason: with its own commits off,
+ * MVStore rewrites nothing, and the file grew to five times its data in a 3-minute benchmark. Rewriting
+ * changes no map's content, so it runs beside the writes; the commit after it stores what it rewrote.
  */
 final class CommitsBetweenWrites {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    static final int COMPACTION_BYTES = 1 << 20;
 
     private static final Logger log = LoggerFactory.getLogger(CommitsBetweenWrites.class);
 
@@ -37,12 +44,19 @@ final class CommitsBetweenWrites {
     private final MVStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
+    private final int compactionBytes;
 
     CommitsBetweenWrites(MVStore store, Duration interval) {
+        this(store, interval, COMPACTION_BYTES);
+    }
+
+    /** @param compactionBytes live data rewritten at most before each commit; 0 rewrites nothing */
+    CommitsBetweenWrites(MVStore store, Duration interval, int compactionBytes) {
         if (store.getAutoCommitDelay() != 0 || store.getAutoCommitMemory() != 0) {
             throw new IllegalArgumentException("the MVStore must not commit on its own: open it with auto-commit disabled");
         }
         this.store = store;
+        this.compactionBytes = compactionBytes;
         this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-mongo-commit");
             thread.setDaemon(true);
@@ -65,6 +79,7 @@ final class CommitsBetweenWrites {
     }
 
     private void commit() {
+        compactSparseChunks();
         lock.writeLock().lock();
         try {
             if (!store.isClosed()) {
@@ -72,6 +87,12 @@ final class CommitsBetweenWrites {
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void compactSparseChunks() {
+        if (compactionBytes > 0 && !store.isClosed()) {
+            store.compact(H2FileCompaction.TARGET_FILL_RATE, compactionBytes);
         }
     }
 
@@ -84,9 +105,17 @@ final class CommitsBetweenWrites {
         }
     }
 
-    /** Stops the timer, then runs {@code closing} once no write command is under way, and lets none start. */
+    /**
+     * Stops the timer and waits for a commit under way (its compaction takes no lock), then runs
+     * {@code closing} once no write command is under way, and lets none start.
+     */
     void closeBetweenWrites(Runnable closing) {
         committer.shutdown();
+        try {
+            committer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.writeLock().lock();
         try {
             closing.run();
