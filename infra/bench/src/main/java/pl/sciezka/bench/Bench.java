@@ -16,6 +16,7 @@ import pl.sciezka.bench.hostile.HostileRequests;
 import pl.sciezka.bench.hostile.Targets;
 import pl.sciezka.bench.load.SupportNetwork;
 import pl.sciezka.bench.load.SyntheticData;
+import pl.sciezka.bench.report.DataFiles;
 import pl.sciezka.bench.report.Report;
 import pl.sciezka.bench.scenario.AsOfBenchmark;
 import pl.sciezka.bench.scenario.CommandBenchmark;
@@ -90,6 +91,7 @@ public final class Bench {
             if (options.parts().contains("rebuild")) {
                 RebuildBenchmark.run(app, sample, report);
             }
+            DataFiles.describe(app.dataDir(), synthetic.storedEvents(), report);
         }
     }
 

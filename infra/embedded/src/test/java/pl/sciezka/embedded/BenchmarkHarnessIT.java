@@ -38,5 +38,7 @@ class BenchmarkHarnessIT {
         });
         assertThat(Files.readString(out)).contains("### Rebuild of all projections", "compared equal before and after");
         assertThat(report.lines()).anyMatch(line -> line.matches("views caught up \\d+ ms after Ścieżka's last write, 8 clients .*"));
+        assertThat(report.lines()).as("the files' size per stored event")
+                .anyMatch(line -> line.matches("event store [\\d,]+ MB for [1-9][\\d,]* events \\(\\d+\\.\\d KB per event\\).*"));
     }
 }
