@@ -78,7 +78,8 @@ final class CommitsBetweenWrites {
         }
     }
 
-    private void commit() {
+    /** What the timer runs; tests call it to commit at a point of their choosing. */
+    void commit() {
         compactSparseChunks();
         lock.writeLock().lock();
         try {

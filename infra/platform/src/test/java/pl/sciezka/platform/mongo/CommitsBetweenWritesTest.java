@@ -72,27 +72,29 @@ class CommitsBetweenWritesTest {
     }
 
     /**
-     * What a projection writes, with commits every 5 ms: an entry appended to a history that only grows (a
-     * timeline) and one of a few documents changed every time (its tracking tokens). Returns the file's size.
+     * What a projection writes, committed after every 50 writes: an entry appended under a random id to a
+     * collection that only grows (a timeline) and one of a few documents changed every time (its tracking
+     * tokens). Returns the file's size.
      */
     private static long fileAfterChanges(Path file, int compactionBytes) throws Exception {
         MVStore store = IdFirstH2Backend.openStore(file);
-        // chunks freed are written over at once instead of 45 s later, so that the test sees it
+        // chunks freed are written over at once instead of 45 s later, so the outcome does not depend on the clock
         store.setRetentionTime(0);
-        CommitsBetweenWrites commits = new CommitsBetweenWrites(store, Duration.ofMillis(5), compactionBytes);
+        CommitsBetweenWrites commits = new CommitsBetweenWrites(store, Duration.ofHours(1), compactionBytes);
         MVMap<String, String> history = store.openMap("history");
         MVMap<Integer, Long> tokens = store.openMap("tokens");
+        java.util.Random random = new java.util.Random(7);
         for (long i = 0; i < 40_000; i++) {
             long position = i;
+            String id = new UUID(random.nextLong(), random.nextLong()).toString();
             commits.run("update", () -> {
-                history.put(UUID.randomUUID().toString(), "entry " + position + " " + "x".repeat(200));
+                history.put(id, "entry " + position + " " + "x".repeat(200));
                 return tokens.put((int) (position % 10), position);
             });
-            if (i % 50 == 0) {
-                Thread.sleep(5); // a busy projection, not a loop: the commits and their compaction get a turn
+            if (i % 50 == 49) {
+                commits.commit();
             }
         }
-        Thread.sleep(200);
         commits.closeBetweenWrites(store::close);
         return java.nio.file.Files.size(file);
     }
