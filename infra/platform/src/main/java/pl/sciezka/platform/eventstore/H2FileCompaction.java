@@ -84,13 +84,14 @@ public final class H2FileCompaction implements SmartLifecycle {
     /** The MVStore behind the data source, or null if there is none to compact now. */
     private MVStore openStore() {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                    || session.getDatabase().getStore().getMvStore().getFileStore() == null) {
+            MVStore mvStore = connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                    ? session.getDatabase().getStore().getMvStore() : null;
+            if (mvStore == null || mvStore.getFileStore() == null) {
                 notAnH2File = true;
                 return null;
             }
-            return session.getDatabase().getStore().getMvStore();
+            return mvStore;
         } catch (SQLException e) {
             log.warn("Cannot reach the event store to compact its file: {}", e.getMessage());
             return null;

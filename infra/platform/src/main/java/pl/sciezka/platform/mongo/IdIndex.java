@@ -30,9 +30,15 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
         this.documents = documents;
     }
 
+    /** The id of a key that is one string, which is then also the document's key in the data map; else null. */
+    private static String stringId(KeyValue key) {
+        return key.size() == 1 && key.get(0) instanceof String id ? id : null;
+    }
+
     @Override
     protected Object getPosition(KeyValue key) {
-        if (key.size() == 1 && key.get(0) instanceof String id) {
+        String id = stringId(key);
+        if (id != null) {
             // the data map's key for a string id is the id, and it is the document's position
             return documents.containsKey(id) ? id : null;
         }
@@ -46,7 +52,8 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
      */
     @Override
     protected boolean containsKey(KeyValue key) {
-        if (key.size() == 1 && key.get(0) instanceof String id && !index.isEmpty()) {
+        String id = stringId(key);
+        if (id != null && !index.isEmpty()) {
             return documents.containsKey(id);
         }
         return index.containsKey(key);
