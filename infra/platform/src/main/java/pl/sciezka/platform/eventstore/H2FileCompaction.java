@@ -14,6 +14,7 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import pl.sciezka.platform.h2.NewestChunkFilePath;
 
 /**
  * Rewrites the live pages of the embedded H2 file's sparsely filled chunks, a little every interval,
@@ -90,6 +91,10 @@ public final class H2FileCompaction implements SmartLifecycle {
             if (mvStore == null || mvStore.getFileStore() == null) {
                 notAnH2File = true;
                 return null;
+            }
+            if (!mvStore.getFileStore().getFileName().startsWith(NewestChunkFilePath.SCHEME + ":")) {
+                log.warn("The event store's H2 URL lacks the prefix {}: (jdbc:h2:{}:…): a SIGKILL can lose"
+                        + " acknowledged commands", NewestChunkFilePath.SCHEME, NewestChunkFilePath.SCHEME);
             }
             return mvStore;
         } catch (SQLException e) {

@@ -26,6 +26,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pl.sciezka.platform.h2.NewestChunkFilePath;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
@@ -71,9 +72,14 @@ final class IdFirstH2Backend extends H2Backend {
         this.commits = new CommitsBetweenWrites(store, commitInterval);
     }
 
-    /** The file's store, with MVStore's own commits (by time and by unsaved memory) switched off. */
+    /**
+     * The file's store, with MVStore's own commits (by time and by unsaved memory) switched off, written
+     * through {@link NewestChunkFilePath} so that a SIGKILL cannot take it back to an older version.
+     */
     static MVStore openStore(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+        NewestChunkFilePath.register();
+        return new MVStore.Builder().fileName(NewestChunkFilePath.SCHEME + ":" + file).autoCommitDisabled()
+                .autoCommitBufferSize(0).open();
     }
 
     /** Every request of today's drivers arrives as a message, on one of the server's worker threads. */

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pl.sciezka.platform.h2.NewestChunkFilePath;
 
 /**
  * The same commits, one row each as the event store makes them, into two H2 files with {@code WRITE_DELAY=0}:
@@ -98,9 +99,11 @@ class H2FileCompactionTest {
         }
     }
 
+    /** Written as the application writes it, through {@code newest-chunk:}. */
     private static HikariDataSource pool(Path file) {
+        NewestChunkFilePath.register();
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        pool.setJdbcUrl("jdbc:h2:newest-chunk:" + file + ";WRITE_DELAY=0;RETENTION_TIME=0");
         pool.setUsername("sa");
         pool.setMaximumPoolSize(2);
         return pool;
