@@ -76,9 +76,13 @@ public final class KillUnderLoad {
         Outcome outcome = new Outcome(all.size(), all.stream().filter(WriteLog.Entry::acknowledged).count(),
                 all.stream().filter(WriteLog.Entry::refused).count(), all.stream().filter(WriteLog.Entry::unanswered).count(),
                 unansweredStored, store == null ? 0 : store.events().size(), verification.violations());
-        report.line(String.format("in all: %d writes sent, %d acknowledged and all of them stored and shown; %d refused"
+        // the promises are stated as kept only when no violation says otherwise
+        report.line(String.format(outcome.violations().isEmpty()
+                        ? "in all: %d writes sent, %d acknowledged and all of them stored and shown; %d refused"
                         + " (as the rules demand) and none stored; %d unanswered at a kill, of which %d stored whole and"
-                        + " shown, the rest not at all; first start %.1f s; violations: %d",
+                        + " shown, the rest not at all; first start %.1f s; violations: %d"
+                        : "in all: %d writes sent, %d acknowledged, %d refused, %d unanswered at a kill (%d of them stored);"
+                        + " first start %.1f s; violations: %d, so not every promise was kept (listed below)",
                 outcome.sent(), outcome.acknowledged(), outcome.refused(), outcome.unanswered(), outcome.unansweredStored(),
                 startup.toNanos() / 1e9, outcome.violations().size()));
         outcome.violations().stream().limit(20).forEach(violation -> report.line("VIOLATION " + violation));

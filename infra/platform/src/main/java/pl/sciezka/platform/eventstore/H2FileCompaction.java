@@ -1,19 +1,17 @@
 package pl.sciezka.platform.eventstore;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import pl.sciezka.platform.h2.H2Stores;
 import pl.sciezka.platform.h2.NewestChunkFilePath;
 
 /**
@@ -84,11 +82,9 @@ public final class H2FileCompaction implements SmartLifecycle {
 
     /** The MVStore behind the data source, or null if there is none to compact now. */
     private MVStore openStore() {
-        try (Connection connection = dataSource.getConnection()) {
-            MVStore mvStore = connection.isWrapperFor(JdbcConnection.class)
-                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-                    ? session.getDatabase().getStore().getMvStore() : null;
-            if (mvStore == null || mvStore.getFileStore() == null) {
+        try {
+            MVStore mvStore = H2Stores.fileStoreBehind(dataSource);
+            if (mvStore == null) {
                 notAnH2File = true;
                 return null;
             }

@@ -18,8 +18,8 @@ import org.h2.store.fs.FileBase;
  * writes the header before it records the new chunk as the last one, so the header names the chunk before
  * it. After a SIGKILL, recovery starts from that chunk, follows its prediction, does not find the new one,
  * and opens the file as it was before it: every commit in that chunk and in the chunks written after it
- * (each where the one before predicted) is gone, though each commit had returned. With space reused (every
- * file older than a minute) this happened in about one kill of fifteen ({@code infra/tools/h2-crash-stress}).
+ * (each where the one before predicted) is gone, though each commit had returned. Once freed space is written
+ * over (45 s after H2 frees it), this happened in one kill of six under {@code infra/tools/h2-crash-stress}.
  * <p>
  * The header is corrected only when a write of the two header blocks follows a chunk newer than the chunk
  * the header names; any other header (a clean close, chunks moved while compacting) is written as it is.

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pl.sciezka.platform.eventstore.EventFileFlush;
 import pl.sciezka.platform.eventstore.H2FileCompaction;
 
 /**
@@ -45,18 +46,21 @@ final class CommitsBetweenWrites {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
     private final int compactionBytes;
+    private final Runnable beforeEachCommit;
 
-    CommitsBetweenWrites(MVStore store, Duration interval) {
-        this(store, interval, COMPACTION_BYTES);
+    /** @param beforeEachCommit run while no write is under way, just before the commit: see {@link EventFileFlush} */
+    CommitsBetweenWrites(MVStore store, Duration interval, Runnable beforeEachCommit) {
+        this(store, interval, COMPACTION_BYTES, beforeEachCommit);
     }
 
     /** @param compactionBytes live data rewritten at most before each commit; 0 rewrites nothing */
-    CommitsBetweenWrites(MVStore store, Duration interval, int compactionBytes) {
+    CommitsBetweenWrites(MVStore store, Duration interval, int compactionBytes, Runnable beforeEachCommit) {
         if (store.getAutoCommitDelay() != 0 || store.getAutoCommitMemory() != 0) {
             throw new IllegalArgumentException("the MVStore must not commit on its own: open it with auto-commit disabled");
         }
         this.store = store;
         this.compactionBytes = compactionBytes;
+        this.beforeEachCommit = beforeEachCommit;
         this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-mongo-commit");
             thread.setDaemon(true);
@@ -84,6 +88,7 @@ final class CommitsBetweenWrites {
         lock.writeLock().lock();
         try {
             if (!store.isClosed()) {
+                beforeEachCommit.run();
                 store.commit();
             }
         } finally {

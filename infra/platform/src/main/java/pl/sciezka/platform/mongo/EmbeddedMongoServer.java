@@ -22,15 +22,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    /** @param workers the priority of the server's worker threads */
-    public EmbeddedMongoServer(Path dataFile, BackgroundPriority workers) {
+    /**
+     * @param workers          the priority of the server's worker threads
+     * @param beforeEachCommit run before each commit of the file, while no write is under way
+     *                         ({@link pl.sciezka.platform.eventstore.EventFileFlush})
+     */
+    public EmbeddedMongoServer(Path dataFile, BackgroundPriority workers, Runnable beforeEachCommit) {
         try {
             Files.createDirectories(dataFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
         }
         this.server = new MongoServer(new IdFirstH2Backend(IdFirstH2Backend.openStore(dataFile), workers,
-                CommitsBetweenWrites.DEFAULT_INTERVAL));
+                CommitsBetweenWrites.DEFAULT_INTERVAL, beforeEachCommit));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
         log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);

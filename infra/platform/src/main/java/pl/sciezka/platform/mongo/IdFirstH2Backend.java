@@ -65,16 +65,24 @@ final class IdFirstH2Backend extends H2Backend {
         this(store, BackgroundPriority.OFF, CommitsBetweenWrites.DEFAULT_INTERVAL);
     }
 
-    /** @param store opened by {@link #openStore}, so that only this backend commits it */
+    /** With nothing to do before each commit, for tests of the file alone. */
     IdFirstH2Backend(MVStore store, BackgroundPriority workers, Duration commitInterval) {
+        this(store, workers, commitInterval, () -> { });
+    }
+
+    /**
+     * @param store opened by {@link #openStore}, so that only this backend commits it
+     * @param beforeEachCommit see {@link CommitsBetweenWrites}
+     */
+    IdFirstH2Backend(MVStore store, BackgroundPriority workers, Duration commitInterval, Runnable beforeEachCommit) {
         super(store);
         this.workers = workers;
-        this.commits = new CommitsBetweenWrites(store, commitInterval);
+        this.commits = new CommitsBetweenWrites(store, commitInterval, beforeEachCommit);
     }
 
     /**
      * The file's store, with MVStore's own commits (by time and by unsaved memory) switched off, written
-     * through {@link NewestChunkFilePath} so that a SIGKILL cannot take it back to an older version.
+     * through {@link NewestChunkFilePath} so that a SIGKILL cannot lose its last commits.
      */
     static MVStore openStore(Path file) {
         NewestChunkFilePath.register();

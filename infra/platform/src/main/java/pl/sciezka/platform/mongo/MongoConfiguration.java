@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pl.sciezka.platform.eventstore.EventFileFlush;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
@@ -57,10 +59,13 @@ public class MongoConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedMongoServer embeddedMongoServer(@Value("${sciezka.data-dir:./data}") Path dataDir,
-                                                ObjectProvider<BackgroundPriority> backgroundPriority) {
+                                                ObjectProvider<BackgroundPriority> backgroundPriority,
+                                                ObjectProvider<DataSource> eventStore) {
+            DataSource events = eventStore.getIfAvailable();
             // its clients are mostly the projections: when they run in the background, so does the server
             return new EmbeddedMongoServer(dataDir.resolve("readmodels.mv"),
-                    backgroundPriority.getIfAvailable(() -> BackgroundPriority.OFF));
+                    backgroundPriority.getIfAvailable(() -> BackgroundPriority.OFF),
+                    events == null ? () -> { } : new EventFileFlush(events));
         }
 
         @Bean

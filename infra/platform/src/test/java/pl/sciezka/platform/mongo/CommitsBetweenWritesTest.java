@@ -57,10 +57,45 @@ class CommitsBetweenWritesTest {
     void refusesAStoreThatCommitsOnItsOwn(@TempDir Path directory) {
         MVStore committingOnItsOwn = MVStore.open(directory.resolve("plain.mv").toString());
         try {
-            assertThatThrownBy(() -> new CommitsBetweenWrites(committingOnItsOwn, Duration.ofSeconds(1)))
+            assertThatThrownBy(() -> new CommitsBetweenWrites(committingOnItsOwn, Duration.ofSeconds(1), () -> { }))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto-commit");
         } finally {
             committingOnItsOwn.close();
+        }
+    }
+
+    /** The event file is made durable first, while no write is under way, so the file never runs ahead of it. */
+    @Test
+    void runsItsHookBeforeEachCommitWhileNoWriteIsUnderWay(@TempDir Path directory) throws Exception {
+        MVStore store = IdFirstH2Backend.openStore(directory.resolve("hooked.mv"));
+        MVMap<String, String> map = store.openMap("views");
+        List<String> seen = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean();
+        CommitsBetweenWrites commits = new CommitsBetweenWrites(store, Duration.ofHours(1), 0,
+                () -> seen.add((writing.get() ? "during a write" : "between writes") + ", "
+                        + (store.hasUnsavedChanges() ? "before the commit" : "after it")));
+        Thread writer = new Thread(() -> commits.run("update", () -> {
+            writing.set(true);
+            map.put("view", "of an event");
+            sleep(300);
+            writing.set(false);
+            return null;
+        }));
+        writer.start();
+        while (!writing.get()) {
+            Thread.onSpinWait();
+        }
+        commits.commit();
+        writer.join();
+        commits.closeBetweenWrites(store::close);
+        assertThat(seen).containsExactly("between writes, before the commit");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -81,7 +116,7 @@ class CommitsBetweenWritesTest {
         MVStore store = IdFirstH2Backend.openStore(file);
         // chunks freed are written over at once instead of 45 s later, so the outcome does not depend on the clock
         store.setRetentionTime(0);
-        CommitsBetweenWrites commits = new CommitsBetweenWrites(store, Duration.ofHours(1), compactionBytes);
+        CommitsBetweenWrites commits = new CommitsBetweenWrites(store, Duration.ofHours(1), compactionBytes, () -> { });
         MVMap<String, String> history = store.openMap("history");
         MVMap<Integer, Long> tokens = store.openMap("tokens");
         java.util.Random random = new java.util.Random(7);
