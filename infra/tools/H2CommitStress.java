@@ -101,6 +101,11 @@ public class H2CommitStress {
                     + " result varbinary(500), done boolean)");
         }
 
+        /** The sequence number of the last event the writer's n-th command appends to its case. */
+        static long lastSequence(long n) {
+            return n % 10 * 2 + 1;
+        }
+
         /** The writer's n-th command: a key claimed, two events of its case appended, the key completed; answers the case. */
         String commit(long n) throws SQLException {
             String aggregate = "case-" + writer + "-" + n / 10;
@@ -111,7 +116,7 @@ public class H2CommitStress {
                 byte[] payload = new byte[200 + random.nextInt(400)];
                 random.nextBytes(payload);
                 append.setString(1, aggregate);
-                append.setLong(2, n % 10 * 2 + e);
+                append.setLong(2, lastSequence(n) - 1 + e);
                 append.setBytes(3, payload);
                 append.executeUpdate();
             }

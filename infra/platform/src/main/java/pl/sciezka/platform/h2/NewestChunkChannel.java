@@ -63,7 +63,7 @@ final class NewestChunkChannel extends FileBase {
     }
 
     private void remember(ByteBuffer source, long position) {
-        HashMap<String, String> chunk = firstLine(source, "chunk:");
+        HashMap<String, String> chunk = parsed(lineOf(source), "chunk:");
         if (chunk == null || !chunk.containsKey("version")) {
             return;
         }
@@ -84,8 +84,7 @@ final class NewestChunkChannel extends FileBase {
         fields.put("block", Long.toHexString(chunk.block()));
         fields.put("version", Long.toHexString(chunk.version()));
         StringBuilder text = DataUtils.appendMap(new StringBuilder(), fields);
-        byte[] checksummed = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-        DataUtils.appendMap(text, "fletcher", DataUtils.getFletcher32(checksummed, 0, checksummed.length));
+        DataUtils.appendMap(text, "fletcher", fletcherOf(text.toString()));
         byte[] line = text.append('\n').toString().getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer corrected = ByteBuffer.allocate(HEADER_LENGTH);
         corrected.put(line).position(BLOCK_SIZE);
@@ -95,22 +94,22 @@ final class NewestChunkChannel extends FileBase {
 
     /** The header's fields without its checksum, or null if the checksum does not match: then it is left alone. */
     private static HashMap<String, String> checksummedFirstLine(ByteBuffer header) {
-        HashMap<String, String> fields = firstLine(header, "H:");
         String line = lineOf(header);
-        int checksum = line == null ? -1 : line.lastIndexOf(",fletcher:");
-        if (fields == null || checksum < 0) {
-            return null;
-        }
-        byte[] checksummed = line.substring(0, checksum).getBytes(StandardCharsets.ISO_8859_1);
-        String expected = Integer.toHexString(DataUtils.getFletcher32(checksummed, 0, checksummed.length));
-        if (!expected.equals(fields.remove("fletcher"))) {
+        HashMap<String, String> fields = parsed(line, "H:");
+        int checksum = fields == null ? -1 : line.lastIndexOf(",fletcher:");
+        if (checksum < 0 || !Integer.toHexString(fletcherOf(line.substring(0, checksum))).equals(fields.remove("fletcher"))) {
             return null;
         }
         return fields;
     }
 
-    private static HashMap<String, String> firstLine(ByteBuffer buffer, String prefix) {
-        String line = lineOf(buffer);
+    private static int fletcherOf(String checksummed) {
+        byte[] bytes = checksummed.getBytes(StandardCharsets.ISO_8859_1);
+        return DataUtils.getFletcher32(bytes, 0, bytes.length);
+    }
+
+    /** The fields of a line that starts with the prefix, or null for any other line. */
+    private static HashMap<String, String> parsed(String line, String prefix) {
         if (line == null || !line.startsWith(prefix)) {
             return null;
         }
