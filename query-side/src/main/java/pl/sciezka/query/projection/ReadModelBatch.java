@@ -37,6 +37,7 @@ final class ReadModelBatch {
     private final MongoTemplate mongo;
     private final MongoConverter converter;
     private final BulkWrites bulk;
+    private final DocumentCopies copies;
     private final Map<Key, HeldDocument> documents = new LinkedHashMap<>();
     private final Map<Key, HeldField> fields = new LinkedHashMap<>();
     private final List<BulkWrites.Write> updates = new ArrayList<>();
@@ -48,6 +49,7 @@ final class ReadModelBatch {
         this.mongo = mongo;
         this.converter = mongo.getConverter();
         this.bulk = new BulkWrites(mongo);
+        this.copies = new DocumentCopies(converter);
     }
 
     /** This unit of work's batch, made on first use; null outside a unit of work (then writes go straight through). */
@@ -74,10 +76,11 @@ final class ReadModelBatch {
         MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
         HeldDocument held = documents.computeIfAbsent(new Key(entity.getCollection(), id, null), key -> {
             Document loaded = mongo.getCollection(key.collection()).find(bulk.idFilter(id, entity)).first();
-            return new HeldDocument(type, key.collection(), loaded, loaded == null ? null : converter.read(type, loaded));
+            Object committed = loaded == null ? null : converter.read(type, loaded);
+            return new HeldDocument(type, key.collection(), committed, copies.copy(committed));
         });
         if (held.stale) {
-            held.current = held.committed == null ? null : converter.read(held.type, held.committed);
+            held.current = copies.copy(held.committed);
             held.stale = false;
         }
         documentsInThisEvent.add(held);
@@ -128,9 +131,7 @@ final class ReadModelBatch {
     void completeEvent() {
         for (HeldDocument held : documentsInThisEvent) {
             if (held.savedInThisEvent) {
-                Document written = new Document();
-                converter.write(held.current, written);
-                held.committed = written;
+                held.committed = copies.copy(held.current);
                 held.unwritten = true;
                 held.savedInThisEvent = false;
             }
@@ -166,9 +167,10 @@ final class ReadModelBatch {
         List<HeldDocument> written = new ArrayList<>();
         for (HeldDocument held : documents.values()) {
             if (held.unwritten) {
-                Bson byId = new Document("_id", held.committed.get("_id"));
+                Document document = copies.bson(held.committed);
+                Bson byId = new Document("_id", document.get("_id"));
                 byCollection.computeIfAbsent(held.collection, c -> new ArrayList<>())
-                        .add(new ReplaceOneModel<>(byId, held.committed, new ReplaceOptions().upsert(true)));
+                        .add(new ReplaceOneModel<>(byId, document, new ReplaceOptions().upsert(true)));
                 written.add(held);
             }
         }

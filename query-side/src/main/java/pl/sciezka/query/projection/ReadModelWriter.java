@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * whole; a document that several sequences write goes field by field ({@link #updateFirst},
  * {@link #upsert}, {@link #setField}), never replaced whole, since another segment or instance may be
  * writing it at the same time. Save what you change: an object changed and not saved may or may not
- * be written.
+ * be written. A record inside a document is a value: replace it, never change a collection it holds
+ * (the batch keeps a copy of each document after every event, and copies share records).
  */
 @Component
 public class ReadModelWriter {
