@@ -2,6 +2,7 @@ package pl.sciezka.bench.scenario;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import pl.sciezka.bench.app.Application;
 import pl.sciezka.bench.app.ProjectionStatus;
 import pl.sciezka.bench.client.Latencies;
@@ -40,21 +41,30 @@ public final class CommandBenchmark {
             Latencies baseline = new Latencies();
             long productWrites = 0;
             long baselineWrites = 0;
+            Duration productCpu = Duration.ZERO;
+            Duration baselineCpu = Duration.ZERO;
+            Duration catchUpCpu = Duration.ZERO;
             Duration longestCatchUp = Duration.ZERO;
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
                         : List.of(Target.PRODUCT, Target.BASELINE)) {
                     projections.awaitCaughtUp(Duration.ofMinutes(10));
+                    Duration cpuBefore = app.cpuTime();
                     ClosedLoop.Result result = ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
+                    Duration cpu = app.cpuTime().minus(cpuBefore);
                     if (target == Target.PRODUCT) {
                         product.addAll(result.latencies());
                         productWrites += result.writes();
+                        productCpu = productCpu.plus(cpu);
                         // how long the views lag the burst's last write: what a caseworker would notice
+                        Duration catchUpBefore = app.cpuTime();
                         Duration catchUp = projections.awaitCaughtUp(Duration.ofMinutes(10));
+                        catchUpCpu = catchUpCpu.plus(app.cpuTime().minus(catchUpBefore));
                         longestCatchUp = catchUp.compareTo(longestCatchUp) > 0 ? catchUp : longestCatchUp;
                     } else {
                         baseline.addAll(result.latencies());
                         baselineWrites += result.writes();
+                        baselineCpu = baselineCpu.plus(cpu);
                     }
                 }
             }
@@ -63,8 +73,18 @@ public final class CommandBenchmark {
             report.ratio("throughput, " + who, productWrites / seconds, baselineWrites / seconds, "writes/s", true, 0.5);
             report.ratio("p99 latency, " + who, product.p99(), baseline.p99(), "ms", false, 2.0);
             report.info("p50 latency, " + who, product.p50(), baseline.p50(), "ms");
+            // the process's CPU per write while the clients wrote: steadier than the rates on a shared host,
+            // where what the neighbours take moves both sides' throughput from round to round
+            report.info("CPU time of the application per write, " + who + " (less noisy)",
+                    millisPer(productCpu, productWrites), millisPer(baselineCpu, baselineWrites), "ms");
             report.line("views caught up " + longestCatchUp.toMillis() + " ms after Ścieżka's last write, " + who
-                    + " (the longest of " + settings.rounds() + " round(s))");
+                    + " (the longest of " + settings.rounds() + " round(s)); the catch-up took "
+                    + String.format(Locale.ROOT, "%.2f", millisPer(catchUpCpu, productWrites))
+                    + " ms of CPU per write beside the figure above");
         }
+    }
+
+    private static double millisPer(Duration cpu, long writes) {
+        return writes == 0 ? 0 : cpu.toNanos() / 1e6 / writes;
     }
 }
