@@ -37,14 +37,16 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  */
 final class DocumentCopies {
 
-    private final MongoConverter converter;
-    private final ClassValue<Copier> copiers = new ClassValue<>() {
+    // what a class allows is the same for every batch, and a batch makes its own DocumentCopies
+    private static final ClassValue<Copier> COPIERS = new ClassValue<>() {
         @Override
         protected Copier computeValue(Class<?> type) {
             return Copier.of(type);
         }
     };
-    private final Set<Class<?>> uncopyable = ConcurrentHashMap.newKeySet();
+    private static final Set<Class<?>> UNCOPYABLE = ConcurrentHashMap.newKeySet();
+
+    private final MongoConverter converter;
 
     DocumentCopies(MongoConverter converter) {
         this.converter = converter;
@@ -56,11 +58,11 @@ final class DocumentCopies {
             return document;
         }
         Class<?> type = document.getClass();
-        if (!uncopyable.contains(type)) {
+        if (!UNCOPYABLE.contains(type)) {
             try {
                 return copyValue(document);
             } catch (Uncopyable notPlain) {
-                uncopyable.add(type);
+                UNCOPYABLE.add(type);
             }
         }
         return converter.read(type, bson(document));
@@ -96,7 +98,7 @@ final class DocumentCopies {
             }
             return copied;
         }
-        return copiers.get(value.getClass()).copy(value, this);
+        return COPIERS.get(value.getClass()).copy(value, this);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
