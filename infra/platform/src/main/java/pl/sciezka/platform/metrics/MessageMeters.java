@@ -19,9 +19,10 @@ import org.axonframework.monitoring.MessageMonitor;
 /**
  * The meters Axon's Micrometer monitors keep for one component (command bus, event store, an event
  * processor, query bus), with the same names and tags, so dashboards and alerts read them unchanged:
- * per payload type the counters {@code ingested}, {@code processed}, {@code success}, {@code failure},
- * {@code ignored}, the timers {@code all}, {@code success}, {@code failure}, {@code ignored} (with
- * the same percentiles), {@code capacity}, and for processors the {@code latency} of the last event.
+ * by payload type the counters {@code ingested}, {@code processed}, {@code success}, {@code failure},
+ * {@code ignored} (the event store's for all types together), the timers {@code all}, {@code success},
+ * {@code failure}, {@code ignored} (with the same percentiles), {@code capacity}, and for processors the
+ * {@code latency} of the last event.
  *
  * <p>Why not Axon's own: they look every meter up again for every message (a builder, a tag list and
  * a registry lookup per meter, and a warning about the gauge registered twice), and their capacity
