@@ -32,6 +32,8 @@ import pl.sciezka.query.projection.EndOfBatch;
  */
 final class CohortCellsBatch implements EndOfBatch.Held {
 
+    static final int CASES_PER_WRITE = 16;
+
     private final MongoTemplate mongo;
     private final CohortCellStore cells;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
@@ -99,11 +101,25 @@ final class CohortCellsBatch implements EndOfBatch.Held {
         return new CaseInBatch(document);
     }
 
+    /**
+     * Writes the batch's cases a group at a time, each group through all four writes, as if each were a
+     * batch of its own. A cell holds the tokens of every case of a group that changes it until the
+     * release, and the embedded MongoDB server compares each of them with each token released, so a
+     * group of every case of a large batch (a rebuild's) cost the square of its cases in every shared cell.
+     */
     @Override
     public void flush() {
+        List<CaseInBatch> all = new ArrayList<>(cases.values());
+        cases.clear();
+        for (int from = 0; from < all.size(); from += CASES_PER_WRITE) {
+            flush(all.subList(from, Math.min(all.size(), from + CASES_PER_WRITE)));
+        }
+    }
+
+    private void flush(List<CaseInBatch> group) {
         List<CohortCaseDocument> changed = new ArrayList<>();
         List<CaseChanges> releaseAgain = new ArrayList<>();
-        for (CaseInBatch kase : cases.values()) {
+        for (CaseInBatch kase : group) {
             if (!kase.folded.isEmpty()) {
                 kase.document.pending = CohortCells.changes(kase.stored, CohortCells.of(kase.document.facts));
                 changed.add(kase.document);
@@ -112,7 +128,6 @@ final class CohortCellsBatch implements EndOfBatch.Held {
                 releaseAgain.add(new CaseChanges(kase.document.releasing, kase.document.releasingToken, List.of(), null));
             }
         }
-        cases.clear();
         if (!changed.isEmpty()) {
             BulkOperations saves = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
             changed.forEach(document -> saves.replaceOne(byId(document.caseId), document, FindAndReplaceOptions.options().upsert()));

@@ -29,13 +29,18 @@ class CohortCellsBatchTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** Eight families: fewer than a batch writes together ({@link CohortCellsBatch#CASES_PER_WRITE}). */
+    private static final int FEW = 4;
+    /** Forty families: a batch of all their events writes them in three groups. */
+    private static final int MANY = 20;
+
     /**
-     * Eight families, their events interleaved three at a time as concurrent work leaves them, so a
-     * batch holds several cases with several events each.
+     * {@code pairs} pairs of families, their events interleaved three at a time as concurrent work
+     * leaves them, so a batch holds several cases with several events each.
      */
-    private static List<Delivery> history() {
+    private static List<Delivery> history(int pairs) {
         List<List<Delivery>> families = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < pairs; i++) {
             families.add(CohortHistory.threeGenerations("a" + i, i % 2 == 0 ? "Wilchwy" : "Radlin"));
             families.add(CohortHistory.parentOnAssistance("b" + i, i % 2 == 0 ? "Radlin" : "Wilchwy"));
         }
@@ -55,11 +60,11 @@ class CohortCellsBatchTest {
         for (int batchSize : List.of(1, 7, 100)) {
             try (TestMongoDatabase database = new TestMongoDatabase()) {
                 MongoTemplate mongo = database.template();
-                run(batchSize, new CohortCellStore(mongo), mongo);
+                run(batchSize, new CohortCellStore(mongo), mongo, FEW);
                 CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
                 assertNoTokenLeft(mongo);
                 List<Document> cells = allCells(mongo);
-                run(100, new CohortCellStore(mongo), mongo);
+                run(100, new CohortCellStore(mongo), mongo, FEW);
                 assertThat(allCells(mongo)).as("after every event again").isEqualTo(cells);
                 answers.add(answers(mongo));
                 facts.add(mongo.getCollection("cohort_cases").find().sort(new Document("_id", 1))
@@ -73,21 +78,44 @@ class CohortCellsBatchTest {
     }
 
     @Test
+    void aBatchOfMoreCasesThanOneWriteTakesGivesTheAnswersOfOneEventPerBatch() {
+        List<List<CohortGroup>> answers = new ArrayList<>();
+        for (int batchSize : List.of(1, 1000)) {
+            try (TestMongoDatabase database = new TestMongoDatabase()) {
+                MongoTemplate mongo = database.template();
+                run(batchSize, new CohortCellStore(mongo), mongo, MANY);
+                CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
+                assertNoTokenLeft(mongo);
+                assertThat(mongo.getCollection("cohort_cases").countDocuments()).isEqualTo(2L * MANY);
+                answers.add(answers(mongo));
+            }
+        }
+        assertThat(answers.get(0)).isNotEmpty();
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    @Test
     void aCrashWhileAddingToCellsIsFinishedOnceByBatchesCutDifferently() {
-        assertACrashIsFinishedOnce(true);
+        assertACrashIsFinishedOnce(true, FEW, 10, 2);
     }
 
     @Test
     void aCrashBeforeTheTokensAreReleasedLeavesNoneBehind() {
-        assertACrashIsFinishedOnce(false);
+        assertACrashIsFinishedOnce(false, FEW, 10, 2);
     }
 
-    private static void assertACrashIsFinishedOnce(boolean whileAdding) {
+    /** The crash comes in the second group of cases of the second batch, after the first batch was stored. */
+    @Test
+    void aCrashInALaterGroupOfALargeBatchIsFinishedOnce() {
+        assertACrashIsFinishedOnce(true, MANY, 200, 4);
+    }
+
+    private static void assertACrashIsFinishedOnce(boolean whileAdding, int pairs, int batchSize, int spared) {
         try (TestMongoDatabase database = new TestMongoDatabase()) {
             MongoTemplate mongo = database.template();
-            CrashingCellStore crashing = new CrashingCellStore(mongo, whileAdding, 2);
+            CrashingCellStore crashing = new CrashingCellStore(mongo, whileAdding, spared);
             TokenStore tokens = new InMemoryTokenStore();
-            try (ProjectionHarness dying = harness(10, crashing, mongo, tokens)) {
+            try (ProjectionHarness dying = harness(batchSize, crashing, mongo, tokens, pairs)) {
                 dying.start();
                 assertThat(awaitQuietly(crashing.crashed)).as("a batch's writes crashed").isTrue();
                 assertThat(dying.storedToken()).as("after earlier batches were stored").isNotNull();
@@ -96,29 +124,30 @@ class CohortCellsBatchTest {
                     + mongo.getCollection("cohort_cells").countDocuments(new Document("applying.0", new Document("$exists", true))))
                     .as("the crash left changes half written").isPositive();
 
-            run(1, new CohortCellStore(mongo), mongo, tokens);
+            run(1, new CohortCellStore(mongo), mongo, tokens, pairs);
             CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
             assertNoTokenLeft(mongo);
         }
     }
 
-    private static void run(int batchSize, CohortCellStore cells, MongoTemplate mongo) {
-        run(batchSize, cells, mongo, new InMemoryTokenStore());
+    private static void run(int batchSize, CohortCellStore cells, MongoTemplate mongo, int pairs) {
+        run(batchSize, cells, mongo, new InMemoryTokenStore(), pairs);
     }
 
     /** Runs the projection until it has every event, from the token {@code tokens} holds if any. */
-    private static void run(int batchSize, CohortCellStore cells, MongoTemplate mongo, TokenStore tokens) {
-        try (ProjectionHarness harness = harness(batchSize, cells, mongo, tokens)) {
+    private static void run(int batchSize, CohortCellStore cells, MongoTemplate mongo, TokenStore tokens, int pairs) {
+        try (ProjectionHarness harness = harness(batchSize, cells, mongo, tokens, pairs)) {
             harness.start();
             harness.awaitCaughtUp(PATIENCE);
             assertThat(harness.deadLetters().size()).as("dead letters").isZero();
         }
     }
 
-    private static ProjectionHarness harness(int batchSize, CohortCellStore cells, MongoTemplate mongo, TokenStore tokens) {
+    private static ProjectionHarness harness(int batchSize, CohortCellStore cells, MongoTemplate mongo, TokenStore tokens,
+                                             int pairs) {
         ProjectionHarness harness = new ProjectionHarness(CohortCellsProjection.NAME, batchSize,
                 new CohortCellsProjection(mongo, cells), tokens);
-        history().forEach(delivery -> harness.store(delivery.message()));
+        history(pairs).forEach(delivery -> harness.store(delivery.message()));
         return harness;
     }
 
