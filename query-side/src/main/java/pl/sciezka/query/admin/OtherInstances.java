@@ -10,6 +10,9 @@ public interface OtherInstances {
     /** Asks every other instance to stop the projection, and answers once none holds a segment of it. */
     void stop(String projection);
 
+    /** Tells the other instances, during a long rebuild, that the projection is still to stay stopped. */
+    void keepStopped(String projection);
+
     /** Lets the other instances run the projection again. */
     void resume(String projection);
 }

@@ -39,7 +39,14 @@ class ProjectionAdminController {
         return projections.retryDeadLetters(name).orElseThrow(() -> noSuch(name));
     }
 
-        @PostMapping("/{name}/rebuild")
+    /** Every projection at once, in one pass over the events. */
+    @PostMapping("/rebuild")
+    ResponseEntity<Void> rebuildAll() {
+        projections.rebuildAll();
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).build();
+    }
+
+    @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         if (!projections.rebuild(name)) {
             throw noSuch(name);

@@ -16,7 +16,6 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The streaming event processors behind the read models: their status, and rebuilding one from the events. */
@@ -25,20 +24,17 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
-    private final ObjectProvider<OtherInstances> otherInstances;
+    private final ProjectionRebuilds rebuilds;
 
-    public Projections(EventProcessingConfiguration processing, EventStore events,
-                       ObjectProvider<OtherInstances> otherInstances) {
+    public Projections(EventProcessingConfiguration processing, EventStore events, ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.events = events;
-        this.otherInstances = otherInstances;
+        this.rebuilds = rebuilds;
     }
 
     public List<ProjectionStatus> all() {
         long head = position(events.createHeadToken()).orElse(-1);
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
+        return processors().stream()
                 .map(processor -> status(processor, head, processing.deadLetterQueue(processor.getName())))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
@@ -49,25 +45,25 @@ public class Projections {
     }
 
     /**
-     * Stops the processor (on every query-side instance), empties its dead-letter queue (the replay meets
-     * those events again), resets its tokens (its {@code @ResetHandler}s empty the read model) and starts
-     * it again from the first event. Answers once the replay has begun, so the status read next already
-     * shows it; the replay itself goes on in the background.
+     * Rebuilds the projection from the first event ({@link ProjectionRebuilds}). Answers once its read
+     * model is emptied, so the status read next already shows the rebuild; the replay goes on in the background.
      */
     public boolean rebuild(String name) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
-        processor.ifPresent(found -> {
-            found.shutDown();
-            otherInstances.ifAvailable(others -> others.stop(name));
-            try {
-                processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-                found.resetTokens();
-            } finally {
-                found.start();
-                otherInstances.ifAvailable(others -> others.resume(name));
-            }
-        });
+        processor.ifPresent(found -> rebuilds.rebuild(List.of(found)));
         return processor.isPresent();
+    }
+
+    /** Rebuilds every projection in one pass over the events: each event is read once for all of them. */
+    public void rebuildAll() {
+        rebuilds.rebuild(processors());
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
     }
 
     /** The events waiting in the projection's dead-letter queue, oldest sequence first; empty if it has no queue. */
@@ -106,16 +102,18 @@ public class Projections {
                 letter.cause().map(Cause::type).orElse(null), letter.cause().map(Cause::message).orElse(null));
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head,
-                                           Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters) {
+    /** While a rebuild's pass runs, the processor is stopped and the pass's position is the projection's. */
+    private ProjectionStatus status(StreamingEventProcessor processor, long head,
+                                    Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        long position = segments.isEmpty() ? -1 : segments.stream()
+        OptionalLong rebuilt = rebuilds.position(processor.getName());
+        long position = rebuilt.isPresent() ? rebuilt.getAsLong() : segments.isEmpty() ? -1 : segments.stream()
                 .mapToLong(segment -> position(segment.getCurrentPosition().isPresent()
                         ? segment.getTrackingToken() : null).orElse(-1))
                 .min().orElse(-1);
         return new ProjectionStatus(processor.getName(), processor.isRunning(),
-                segments.stream().anyMatch(Projections::behindItsResetPoint),
-                !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
+                rebuilt.isPresent() || segments.stream().anyMatch(Projections::behindItsResetPoint),
+                rebuilt.isEmpty() && !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
                 processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState),
                 position, head, Math.max(0, head - position), segments.size(),
                 deadLetters.map(SequencedDeadLetterQueue::size).orElse(0L),

@@ -24,7 +24,7 @@ import pl.sciezka.query.admin.OtherInstances;
  * every other instance keeps that projection stopped, so its segments are free for the reset; once
  * the asking instance has reset and restarted it, the entry goes and the others start it again (and
  * take their share of segments back). An entry older than {@link #ABANDONED} (its instance died
- * meanwhile) is ignored.
+ * meanwhile) is ignored; the asking instance renews it while its rebuild's pass runs.
  */
 @Component
 @ConditionalOnProperty(name = "sciezka.projections.balance-segments", havingValue = "true")
@@ -49,7 +49,7 @@ class SharedRebuilds implements OtherInstances {
 
     @Override
     public void stop(String projection) {
-        mongo.save(new Document("_id", projection).append("by", instances.id()).append("at", new Date()), COLLECTION);
+        keepStopped(projection);
         Instant deadline = Instant.now().plus(PATIENCE);
         while (tokens.fetchAvailableSegments(projection).size() < tokens.fetchSegments(projection).length) {
             if (Instant.now().isAfter(deadline)) {
@@ -58,6 +58,11 @@ class SharedRebuilds implements OtherInstances {
             }
             sleep();
         }
+    }
+
+    @Override
+    public void keepStopped(String projection) {
+        mongo.save(new Document("_id", projection).append("by", instances.id()).append("at", new Date()), COLLECTION);
     }
 
     @Override

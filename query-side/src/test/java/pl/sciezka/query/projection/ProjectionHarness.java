@@ -2,12 +2,15 @@ package pl.sciezka.query.projection;
 
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -79,6 +82,21 @@ public final class ProjectionHarness implements AutoCloseable {
             sleep(20);
         }
         throw new AssertionError(processor + " did not catch up; token " + tokens.fetchToken(processor, 0));
+    }
+
+    /** The processor's handlers and interceptors, for a rebuild's pass; the processor itself need not run. */
+    public OnePassReplay.Projection replayed() {
+        return OnePassReplay.Projection.of(configuration.eventProcessingConfiguration()
+                .eventProcessor(processor, AbstractEventProcessor.class).orElseThrow());
+    }
+
+    /** Every stored event from the first, as a rebuild's pass reads them. */
+    public BlockingStream<TrackedEventMessage<?>> allEvents() {
+        return events.openStream(null);
+    }
+
+    public TrackingToken head() {
+        return events.createHeadToken();
     }
 
     public TokenStore tokens() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.IndexOptions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,7 +25,6 @@ import pl.sciezka.query.TestMongoDatabase;
 class ReadModelBatchTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final List<String> COLLECTIONS = List.of("test_tallies", "test_boards", "test_days");
     private static final int CASES = 6;
     private static final int EVENTS_PER_CASE = 12;
 
@@ -121,20 +119,12 @@ class ReadModelBatchTest {
 
     private MongoTemplate writtenStraightThrough() {
         MongoTemplate mongo = database();
-        TallyProjection projection = new TallyProjection(new ReadModelWriter(mongo));
-        history().forEach((event, sequence) -> projection.on(event, sequence));
+        TallyProjection.writeStraightThrough(mongo, history());
         return mongo;
     }
 
-    /** The cases' events interleaved, as many coordinators working at once would leave them. */
     private static Map<FamilyCaseOpened, Long> history() {
-        Map<FamilyCaseOpened, Long> history = new LinkedHashMap<>();
-        for (long sequence = 0; sequence < EVENTS_PER_CASE; sequence++) {
-            for (int i = 0; i < CASES; i++) {
-                history.put(new FamilyCaseOpened("case-" + i, "F" + sequence, "D", "anna"), sequence);
-            }
-        }
-        return history;
+        return TallyProjection.interleavedHistory(CASES, EVENTS_PER_CASE);
     }
 
     private static void storeHistory(ProjectionHarness harness) {
@@ -160,6 +150,6 @@ class ReadModelBatchTest {
     }
 
     private static Map<String, List<Document>> documents(MongoTemplate mongo) {
-        return BatchEquivalence.documents(mongo, COLLECTIONS);
+        return BatchEquivalence.documents(mongo, TallyProjection.COLLECTIONS);
     }
 }

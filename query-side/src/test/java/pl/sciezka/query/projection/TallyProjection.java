@@ -8,11 +8,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
+import pl.sciezka.api.familycase.FamilyCaseOpened;
 
 /**
  * A test projection that uses every kind of write the batch offers, as the real projections do: a
@@ -24,6 +26,7 @@ import pl.sciezka.api.familycase.FamilyCaseEvent;
 class TallyProjection {
 
     static final String NAME = "test-tallies";
+    static final List<String> COLLECTIONS = List.of("test_tallies", "test_boards", "test_days");
 
     private final ReadModelWriter writer;
     volatile String poisonCase;
@@ -59,6 +62,23 @@ class TallyProjection {
         if (caseId.equals(poisonCase) && sequence == poisonSequence) {
             throw new IllegalStateException("cannot tally event " + sequence + " of case " + caseId);
         }
+    }
+
+    /** {@code cases} cases of {@code eventsPerCase} events each, interleaved as many coordinators working at once leave them. */
+    static Map<FamilyCaseOpened, Long> interleavedHistory(int cases, int eventsPerCase) {
+        Map<FamilyCaseOpened, Long> history = new LinkedHashMap<>();
+        for (long sequence = 0; sequence < eventsPerCase; sequence++) {
+            for (int i = 0; i < cases; i++) {
+                history.put(new FamilyCaseOpened("case-" + i, "F" + sequence, "D", "anna"), sequence);
+            }
+        }
+        return history;
+    }
+
+    /** What the projection writes for the history when every event goes straight to MongoDB, outside any batch. */
+    static void writeStraightThrough(MongoTemplate mongo, Map<FamilyCaseOpened, Long> history) {
+        TallyProjection projection = new TallyProjection(new ReadModelWriter(mongo));
+        history.forEach(projection::on);
     }
 
     private static Query byId(String id) {

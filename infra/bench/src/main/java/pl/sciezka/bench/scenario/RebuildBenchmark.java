@@ -14,7 +14,7 @@ import pl.sciezka.bench.report.Report;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rebuilding every projection at once from all stored events, through the admin API, against the
+ * Rebuilding every projection at once (one pass over the events) from all stored events, through the admin API, against the
  * raw rate of reading and deserialising the same events with plain JDBC. The rebuilt views must equal
  * the ones before, or the figure is worthless and the run fails.
  */
@@ -47,11 +47,16 @@ public final class RebuildBenchmark {
 
         Duration rebuildCpu = app.cpuTime();
         long started = System.nanoTime();
-        for (String name : projections.names()) {
-            int status = api.post("admin", "/api/admin/projections/" + name + "/rebuild", "").status();
-            if (status != 202) {
-                throw new IllegalStateException("rebuild of " + name + " answered " + status);
+        int status = api.post("admin", "/api/admin/projections/rebuild", "").status();
+        if (status == 404 || status == 405) { // a jar from before the one-pass rebuild, measured for comparison
+            for (String name : projections.names()) {
+                status = api.post("admin", "/api/admin/projections/" + name + "/rebuild", "").status();
+                if (status != 202) {
+                    throw new IllegalStateException("rebuild of " + name + " answered " + status);
+                }
             }
+        } else if (status != 202) {
+            throw new IllegalStateException("the rebuild of every projection answered " + status);
         }
         projections.awaitCaughtUp(Duration.ofHours(6));
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -52,11 +52,12 @@ final class ApiRoles {
             Map.entry("GET /api/outcomes/cases/{}/chart", "the coordinator, SUPERVISOR, EVALUATOR"),
             Map.entry("GET " + CASE + "/support-path/chart", "the coordinator, SPECIALIST, SUPERVISOR"),
             Map.entry("GET /api/admin/projections", "ADMIN"),
+            Map.entry("POST /api/admin/projections/rebuild", "ADMIN"),
             Map.entry("POST /api/admin/projections/{}/rebuild", "ADMIN"),
             Map.entry("GET /api/admin/projections/{}/dead-letters", "ADMIN"),
             Map.entry("POST /api/admin/projections/{}/dead-letters/retry", "ADMIN"));
 
-    /** Writes that answer other than {@code 200}: creations ({@code 201}) and the accepted rebuild. */
+    /** Writes that answer other than {@code 200}: creations ({@code 201}) and the accepted rebuilds. */
     private static final Map<String, Integer> STATUS = Map.ofEntries(
             Map.entry("POST /api/cases", 201),
             Map.entry("POST " + CASE + "/members", 201),
@@ -68,6 +69,7 @@ final class ApiRoles {
             Map.entry("POST " + CASE + "/reviews", 201),
             Map.entry("POST /api/network/institutions", 201),
             Map.entry("POST /api/network/offerings", 201),
+            Map.entry("POST /api/admin/projections/rebuild", 202),
             Map.entry("POST /api/admin/projections/{}/rebuild", 202));
 
     private ApiRoles() {

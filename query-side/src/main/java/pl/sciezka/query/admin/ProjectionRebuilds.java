@@ -1,0 +1,221 @@
+package pl.sciezka.query.admin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import pl.sciezka.query.projection.OnePassReplay;
+
+/**
+ * Rebuilds projections from the events. A request stops the projection's processor (on every
+ * query-side instance), empties its dead-letter queue and resets its tokens, whose reset handlers
+ * empty the read model; then one background pass ({@link OnePassReplay}) hands every stored event to
+ * all the projections waiting for a rebuild, and their processors go on from the last event it
+ * handed. Projections asked for while a pass runs wait for the next pass, which takes them all.
+ * <p>
+ * Nothing is lost if the pass fails or the instance dies during it: the tokens were reset before the
+ * pass, so the processors, started again, replay the events themselves, and the handlers skip what
+ * the pass had already written (delivery is at least once). While the pass runs another instance
+ * is kept from starting the projections ({@link OtherInstances#keepStopped}).
+ */
+@Component
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final Duration REMIND_OTHERS = Duration.ofSeconds(20);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final ObjectProvider<OtherInstances> otherInstances;
+    private final OnePassReplay replay;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reset and waiting for a pass; guarded by this. */
+    private final Set<String> waiting = new LinkedHashSet<>();
+    /** From the request until the processor runs again: the position the pass has written up to, -1 before. */
+    private final Map<String, Long> underWay = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+
+    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore events,
+                       ObjectProvider<OtherInstances> otherInstances,
+                       @Value("${sciezka.projections.rebuild.batch-events:10000}") int eventsPerBatch) {
+        this.processing = processing;
+        this.events = events;
+        this.otherInstances = otherInstances;
+        this.replay = new OnePassReplay(eventsPerBatch);
+    }
+
+    /**
+     * Resets each processor and queues it for the next pass; answers once they are reset, the pass goes
+     * on in the background. A projection already being rebuilt is left as it is: its pass replays every
+     * event from the first, which is all a second request could ask.
+     */
+    public synchronized void rebuild(List<StreamingEventProcessor> processors) {
+        List<StreamingEventProcessor> toReset = processors.stream()
+                .filter(processor -> !underWay.containsKey(processor.getName())).toList();
+        // stopped together: each takes about half a second to let go of its segments
+        CompletableFuture.allOf(toReset.stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
+        try {
+            for (int i = 0; i < toReset.size(); i++) {
+                try {
+                    reset(toReset.get(i));
+                } catch (RuntimeException failed) {
+                    toReset.subList(i, toReset.size()).forEach(notReset -> {
+                        notReset.start();
+                        otherInstances.ifAvailable(others -> others.resume(notReset.getName()));
+                    });
+                    throw failed;
+                }
+            }
+        } finally {
+            worker.execute(this::replayWaiting); // whatever was reset gets its pass
+        }
+    }
+
+    private void reset(StreamingEventProcessor processor) {
+        String name = processor.getName();
+        otherInstances.ifAvailable(others -> others.stop(name));
+        processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+        processor.resetTokens();
+        underWay.put(name, -1L);
+        waiting.add(name);
+    }
+
+    /** The position a rebuild under way has written its projection up to (-1 before its first batch); empty if none is. */
+    OptionalLong position(String name) {
+        Long position = underWay.get(name);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    private void replayWaiting() {
+        List<String> names;
+        synchronized (this) {
+            names = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        List<OnePassReplay.Projection> projections = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            names.forEach(name -> projection(name).ifPresent(projections::add));
+            if (projections.isEmpty()) {
+                return;
+            }
+            TrackingToken head = events.createHeadToken();
+            Reminder reminder = new Reminder(names);
+            OnePassReplay.Outcome outcome;
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                outcome = replay.run(projections, stream, head, reminder::reached);
+            }
+            outcome.failed().forEach((name, why) -> log.warn(
+                    "The one-pass rebuild of {} failed; its processor replays the events itself", name, why));
+            List<String> rebuilt = projections.stream().map(OnePassReplay.Projection::name)
+                    .filter(name -> !outcome.failed().containsKey(name)).toList();
+            if (outcome.last() != null) {
+                rebuilt.forEach(name -> continueFrom(name, outcome.last()));
+            }
+            log.info("Rebuilt {} in one pass up to {} in {} ms", rebuilt, outcome.last(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (Exception failed) {
+            if (failed instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("The one-pass rebuild of {} stopped; their processors replay the events themselves", names, failed);
+        } finally {
+            projections.forEach(projection -> projection.handlers().segmentReleased(Segment.ROOT_SEGMENT));
+            if (!closing) {
+                names.forEach(this::startAgain);
+            }
+        }
+    }
+
+    /**
+     * The projection's handlers for the pass, if its processor is a pooled one, as every read model's is; any
+     * other kind (a tracking processor's interceptors expect a segment of its own) replays the events itself.
+     */
+    private Optional<OnePassReplay.Projection> projection(String name) {
+        return processing.eventProcessor(name, PooledStreamingEventProcessor.class).map(OnePassReplay.Projection::of);
+    }
+
+    /** Every segment goes on from the pass's last event, still replaying if that is short of where the reset found the store. */
+    private void continueFrom(String name, TrackingToken last) {
+        TokenStore tokens = processing.tokenStore(name);
+        for (int segment : tokens.fetchSegments(name)) {
+            TrackingToken atReset = tokens.fetchToken(name, segment); // claims the segment for this instance
+            try {
+                tokens.storeToken(ReplayToken.createReplayToken(atReset, last), name, segment);
+            } finally {
+                tokens.releaseClaim(name, segment);
+            }
+        }
+    }
+
+    private void startAgain(String name) {
+        try {
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
+            otherInstances.ifAvailable(others -> others.resume(name));
+        } finally {
+            underWay.remove(name);
+        }
+    }
+
+    /**
+     * Records how far the pass has written, and reminds the other instances now and then to keep the
+     * projections stopped; called on the pass's threads as its batches are written.
+     */
+    private final class Reminder {
+
+        private final List<String> names;
+        private volatile long remindedAt = System.nanoTime();
+
+        Reminder(List<String> names) {
+            this.names = names;
+        }
+
+        void reached(TrackingToken token) {
+            long position = token.position().orElse(-1);
+            names.forEach(name -> underWay.merge(name, position, Math::max));
+            if (System.nanoTime() - remindedAt > REMIND_OTHERS.toNanos()) {
+                otherInstances.ifAvailable(others -> names.forEach(others::keepStopped));
+                remindedAt = System.nanoTime();
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        closing = true;
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,177 @@
+package pl.sciezka.query.projection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+
+/**
+ * Replays the events into several projections at once. Each event is read and deserialised once, and
+ * every projection takes the events in batches of {@code eventsPerBatch}, each batch one unit of work
+ * whose read-model changes are written at its end, exactly as a processor's batch is
+ * ({@link FlushAtEndOfBatch}). A processor's own batches are cut at a hundred events, because a batch
+ * under a burst of commands must end within Axon's transaction timeout; a rebuild has no burst to
+ * wait behind, and a larger batch writes each document once for all of its case's events in it,
+ * instead of once per hundred events of the store. The projections take their batches in order,
+ * each on its own, on as many threads as there are processors, so a slow projection does not hold up
+ * the others by more than {@link #AHEAD} batches.
+ * <p>
+ * The handlers are the processors' own invokers, dead-letter queue included: an event a handler
+ * cannot take is parked for its case exactly as in the processor's replay. Anything else that fails
+ * (a batch's write) ends the pass for that projection alone; its processor's token, reset before the
+ * pass, then lets it replay the events itself.
+ */
+public final class OnePassReplay {
+
+    /** How many batches the reading may be ahead of the slowest projection: what the pass holds in memory. */
+    static final int AHEAD = 2;
+
+    /**
+     * One projection: its processor's name, handlers, and the interceptors its processor runs around each
+     * event (among them {@link FlushAtEndOfBatch}, which writes the batch at its last event).
+     */
+    public record Projection(String name, EventHandlerInvoker handlers,
+                             List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
+
+        /**
+         * The processor's handlers and interceptors, but for Axon's timeout, which is for a processor's
+         * batches under a burst of commands (a warning after 10 s, interrupted after 60 s): the pass's
+         * batches are larger by design, and nothing waits behind them.
+         */
+        public static Projection of(AbstractEventProcessor processor) {
+            return new Projection(processor.getName(), processor.eventHandlerInvoker(),
+                    processor.getHandlerInterceptors().stream()
+                            .filter(interceptor -> !(interceptor instanceof UnitOfWorkTimeoutInterceptor)).toList());
+        }
+    }
+
+    private final int eventsPerBatch;
+
+    public OnePassReplay(int eventsPerBatch) {
+        if (eventsPerBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one event, not " + eventsPerBatch);
+        }
+        this.eventsPerBatch = eventsPerBatch;
+    }
+
+    /**
+     * What a pass did: the token of the last event it handed, null if there was none, and the
+     * projections that failed with why; a projection that failed took no batch after the failed one.
+     */
+    public record Outcome(TrackingToken last, Map<String, Throwable> failed) {
+    }
+
+    /**
+     * Hands the stream's events to the projections until the stream has no more available or an event
+     * reaches {@code until} (null: no bound), telling {@code afterBatch} the token of each batch's last
+     * event once every projection has written the batch or failed. A failed projection leaves the others
+     * going; the pass ends early only if every one has failed, or if reading the events fails.
+     */
+    public Outcome run(List<Projection> projections, BlockingStream<TrackedEventMessage<?>> events,
+                       TrackingToken until, Consumer<TrackingToken> afterBatch) throws Exception {
+        if (projections.isEmpty()) {
+            return new Outcome(null, Map.of());
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Math.min(projections.size(), Runtime.getRuntime().availableProcessors()), task -> {
+                    Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            return run(projections, events, until, afterBatch, workers);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private Outcome run(List<Projection> projections, BlockingStream<TrackedEventMessage<?>> events,
+                        TrackingToken until, Consumer<TrackingToken> afterBatch, ExecutorService workers)
+            throws Exception {
+        List<CompletableFuture<Void>> written = new ArrayList<>(); // per batch: every projection is done with it
+        List<CompletableFuture<Void>> latest = new ArrayList<>(); // per projection: its last batch
+        projections.forEach(projection -> latest.add(CompletableFuture.completedFuture(null)));
+        TrackingToken last = null;
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(eventsPerBatch);
+        while ((until == null || last == null || !last.covers(until)) && events.hasNextAvailable()
+                && !latest.stream().allMatch(CompletableFuture::isCompletedExceptionally)) {
+            TrackedEventMessage<?> event = events.nextAvailable();
+            // deserialised here, once, for every projection's thread
+            event.getPayload();
+            event.getMetaData();
+            batch.add(event);
+            last = event.trackingToken();
+            if (batch.size() == eventsPerBatch) {
+                submit(projections, batch, last, latest, written, workers, afterBatch);
+                batch = new ArrayList<>(eventsPerBatch);
+                if (written.size() > AHEAD) {
+                    written.get(written.size() - 1 - AHEAD).get();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            submit(projections, batch, last, latest, written, workers, afterBatch);
+        }
+        CompletableFuture.allOf(settled(latest)).get();
+        Map<String, Throwable> failed = new LinkedHashMap<>();
+        for (int i = 0; i < projections.size(); i++) {
+            try {
+                latest.get(i).join();
+            } catch (CompletionException failure) {
+                failed.put(projections.get(i).name(), failure.getCause());
+            }
+        }
+        return new Outcome(last, failed);
+    }
+
+    /** Each projection takes the batch after its previous one; one that has failed skips it. */
+    private static void submit(List<Projection> projections, List<TrackedEventMessage<?>> batch, TrackingToken last,
+                               List<CompletableFuture<Void>> latest, List<CompletableFuture<Void>> written,
+                               ExecutorService workers, Consumer<TrackingToken> afterBatch) {
+        for (int i = 0; i < projections.size(); i++) {
+            Projection projection = projections.get(i);
+            latest.set(i, latest.get(i).thenRunAsync(() -> handle(projection, batch), workers));
+        }
+        written.add(CompletableFuture.allOf(settled(latest)).thenRun(() -> afterBatch.accept(last)));
+    }
+
+    /** Futures that complete when these do, failed or not. */
+    private static CompletableFuture<?>[] settled(List<CompletableFuture<Void>> futures) {
+        return futures.stream().map(future -> future.exceptionally(failure -> null)).toArray(CompletableFuture[]::new);
+    }
+
+    /** One projection's batch, in a unit of work of its own, each event through its processor's interceptors. */
+    private static void handle(Projection projection, List<TrackedEventMessage<?>> batch) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
+                unitOfWork, projection.interceptors(), event -> {
+                    if (projection.handlers().canHandleType(event.getPayloadType())) {
+                        projection.handlers().handle(event, Segment.ROOT_SEGMENT);
+                    }
+                    return null;
+                }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new CompletionException(result.exceptionResult());
+        }
+    }
+}
