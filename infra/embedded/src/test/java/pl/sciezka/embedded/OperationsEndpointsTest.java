@@ -53,4 +53,16 @@ class OperationsEndpointsTest extends EmbeddedApplicationTest {
         assertThat(metrics).contains("payloadType=\"OpenFamilyCase\"", "processorName=\"case-file\"",
                 "processorName=\"caseload\"");
     }
+
+    /** Spring Security's observations of every filter are off; the requests' own, which alerts use, stay. */
+    @Test
+    void requestsAreMeasuredWithoutAnObservationOfEverySecurityFilter() {
+        api.get("anna", "/api/caseload").expect(200);
+        String metrics = Eventually.get(java.time.Duration.ofSeconds(15), () -> {
+            String body = api.get(null, "/actuator/prometheus").expect(200).body();
+            assertThat(body).contains("http_server_requests_seconds_count{");
+            return body;
+        });
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
 }
