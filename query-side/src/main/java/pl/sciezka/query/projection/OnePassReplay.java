@@ -32,7 +32,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
  * under a burst of commands must end within Axon's transaction timeout; a rebuild has no burst to
  * wait behind, and a larger batch writes each document once for all of its case's events in it,
  * instead of once per hundred events of the store. The projections take their batches in order,
- * each on its own, on as many threads as there are processors, so a slow projection does not hold up
+ * each on its own, on as many threads as there are cores, so a slow projection does not hold up
  * the others by more than {@link #AHEAD} batches.
  * <p>
  * The handlers are the processors' own invokers, dead-letter queue included: an event a handler
