@@ -15,7 +15,9 @@ import pl.sciezka.bench.report.Report;
  * Kill under load: {@code clients} clients send family journeys (with writes the rules refuse mixed
  * in), the application is killed with SIGKILL at a random moment, its store is checked as the kill
  * left it, it is started again on the same data, and once caught up its views are checked; all of it
- * {@code cycles} times in one run. See {@link Verification} for what is checked.
+ * {@code cycles} times in one run. Every second kill comes a second after a rebuild of every projection
+ * was asked for, so it lands in the rebuild's pass (or just after it), and the views rebuilt after the
+ * restart must show every acknowledged write too. See {@link Verification} for what is checked.
  */
 public final class KillUnderLoad {
 
@@ -33,6 +35,9 @@ public final class KillUnderLoad {
 
     private KillUnderLoad() {
     }
+
+    /** How long before every second kill a rebuild of every projection is asked for: its pass is then mostly under way. */
+    private static final Duration REBUILD_LEAD = Duration.ofSeconds(1);
 
     public static Outcome run(Application app, Settings settings, Report report) {
         Random random = new Random(settings.seed());
@@ -55,7 +60,16 @@ public final class KillUnderLoad {
             // every journey's second write is one the rules refuse: once twice as many writes as clients are
             // answered, refusals are among them however slow the machine, and the kill still comes at random
             awaitAnswers(log, before, 2 * settings.clients());
-            sleep(load);
+            String rebuild = "";
+            if (cycle % 2 == 0) {
+                // every second kill lands while a rebuild of every projection is under way, or just after it
+                sleep(Math.max(0, load - REBUILD_LEAD.toMillis()));
+                app.api().post("admin", "/api/admin/projections/rebuild", "").expectOk();
+                sleep(REBUILD_LEAD.toMillis());
+                rebuild = rebuildingAtTheKill(app);
+            } else {
+                sleep(load);
+            }
             app.kill();
             join(clients);
             store = StoredEvents.read(app.dataDir());
@@ -65,9 +79,9 @@ public final class KillUnderLoad {
             Duration catchUp = new ProjectionStatus(app.api()).awaitCaughtUp(Duration.ofMinutes(10));
             verification.views(app.api(), all, store);
             List<WriteLog.Entry> these = all.subList(before, all.size());
-            report.line(String.format("cycle %d: killed %.1f s after the first answers; %d writes: %d acknowledged, %d refused, %d unanswered;"
+            report.line(String.format("cycle %d: killed %.1f s after the first answers%s; %d writes: %d acknowledged, %d refused, %d unanswered;"
                             + " store %d events; restart %.1f s, views caught up %.1f s later",
-                    cycle, load / 1000.0, these.size(), these.stream().filter(WriteLog.Entry::acknowledged).count(),
+                    cycle, load / 1000.0, rebuild, these.size(), these.stream().filter(WriteLog.Entry::acknowledged).count(),
                     these.stream().filter(WriteLog.Entry::refused).count(),
                     these.stream().filter(WriteLog.Entry::unanswered).count(), store.events().size(),
                     restart.toNanos() / 1e9, catchUp.toNanos() / 1e9));
@@ -87,6 +101,14 @@ public final class KillUnderLoad {
                 startup.toNanos() / 1e9, outcome.violations().size()));
         outcome.violations().stream().limit(20).forEach(violation -> report.line("VIOLATION " + violation));
         return outcome;
+    }
+
+    /** What the status said just before the kill, e.g. ", 3 s after asking for a rebuild, 7 projections in its pass". */
+    private static String rebuildingAtTheKill(Application app) {
+        long replaying = app.api().get("admin", "/api/admin/projections").expectOk().json().valueStream()
+                .filter(status -> status.get("replaying").asBoolean()).count();
+        return String.format(", %.0f s after asking for a rebuild of every projection, %d of them still replaying",
+                REBUILD_LEAD.toMillis() / 1000.0, replaying);
     }
 
     private static List<Thread> startClients(int port, int count, String offeringId, WriteLog log, int cycle) {
