@@ -22,7 +22,7 @@ import pl.sciezka.query.admin.OtherInstances;
  * A rebuild asked of one query-side instance, carried to the others through MongoDB (collection
  * {@code projection_rebuilds}: the projection, the asking instance, when): while the entry is there,
  * every other instance keeps that projection stopped, so its segments are free for the reset; once
- * the asking instance has reset and restarted it, the entry goes and the others start it again (and
+ * the asking instance has rebuilt and restarted it, the entry goes and the others start it again (and
  * take their share of segments back). An entry older than {@link #ABANDONED} (its instance died
  * meanwhile) is ignored; the asking instance renews it while its rebuild's pass runs.
  */

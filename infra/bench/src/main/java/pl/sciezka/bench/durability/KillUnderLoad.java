@@ -21,6 +21,9 @@ import pl.sciezka.bench.report.Report;
  */
 public final class KillUnderLoad {
 
+    /** How long before every second kill a rebuild of every projection is asked for: its pass is then mostly under way. */
+    private static final Duration REBUILD_LEAD = Duration.ofSeconds(1);
+
     /**
      * Load lasts between {@code minLoad} and {@code maxLoad} before each kill, drawn with {@code seed}, counted
      * from the moment the clients have had twice as many answers as there are clients.
@@ -35,9 +38,6 @@ public final class KillUnderLoad {
 
     private KillUnderLoad() {
     }
-
-    /** How long before every second kill a rebuild of every projection is asked for: its pass is then mostly under way. */
-    private static final Duration REBUILD_LEAD = Duration.ofSeconds(1);
 
     public static Outcome run(Application app, Settings settings, Report report) {
         Random random = new Random(settings.seed());
@@ -103,7 +103,7 @@ public final class KillUnderLoad {
         return outcome;
     }
 
-    /** What the status said just before the kill, e.g. ", 3 s after asking for a rebuild, 7 projections in its pass". */
+    /** What the status said just before the kill, e.g. ", 1 s after asking for a rebuild of every projection, 7 of them still replaying". */
     private static String rebuildingAtTheKill(Application app) {
         long replaying = app.api().get("admin", "/api/admin/projections").expectOk().json().valueStream()
                 .filter(status -> status.get("replaying").asBoolean()).count();

@@ -14,9 +14,9 @@ import pl.sciezka.bench.report.Report;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rebuilding every projection at once (one pass over the events) from all stored events, through the admin API, against the
- * raw rate of reading and deserialising the same events with plain JDBC. The rebuilt views must equal
- * the ones before, or the figure is worthless and the run fails.
+ * Rebuilding every projection at once (one pass over the events) from all stored events, through the
+ * admin API, against the raw rate of reading and deserialising the same events with plain JDBC. The
+ * rebuilt views must equal the ones before, or the figure is worthless and the run fails.
  */
 public final class RebuildBenchmark {
 
