@@ -106,6 +106,12 @@ public class ProjectionRebuilds implements DisposableBean {
         otherInstances.ifAvailable(others -> others.stop(name));
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.resetTokens();
+        // the reset stored the tokens under this instance's claim; free, so that a restart after a death
+        // in the pass can read them at once (InterruptedRebuilds) instead of after the claim's timeout
+        TokenStore tokens = processing.tokenStore(name);
+        for (int segment : tokens.fetchSegments(name)) {
+            tokens.releaseClaim(name, segment);
+        }
         underWay.put(name, -1L);
         waiting.add(name);
     }
