@@ -89,10 +89,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 try {
                     reset(toReset.get(i));
                 } catch (RuntimeException failed) {
-                    toReset.subList(i, toReset.size()).forEach(notReset -> {
-                        notReset.start();
-                        otherInstances.ifAvailable(others -> others.resume(notReset.getName()));
-                    });
+                    toReset.subList(i, toReset.size()).forEach(notReset -> startAgain(notReset.getName()));
                     throw failed;
                 }
             }
