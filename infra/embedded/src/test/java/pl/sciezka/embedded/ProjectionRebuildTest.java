@@ -29,7 +29,7 @@ class ProjectionRebuildTest extends EmbeddedApplicationTest {
         Map<String, String> live = views(families);
         // damage every read model behind the projections' backs: only a real rebuild repairs this
         mongo.remove(Query.query(Criteria.where("_id").is(families.get(0).caseId)), "case_files");
-        for (String collection : List.of("caseloads", "timelines", "decisions_by_day", "outcomes",
+        for (String collection : List.of("caseloads", "timelines", "decision_day_parts", "outcomes",
                 "cohort_cells", "cohort_cases")) {
             mongo.dropCollection(collection);
         }

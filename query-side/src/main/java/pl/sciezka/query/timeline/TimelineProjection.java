@@ -1,6 +1,7 @@
 package pl.sciezka.query.timeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
  * The audit trail: every event of a case with who, when, in which role and why, and decisions
- * across cases by day. A review is attached to the entry it reviews, in both places.
+ * across cases by day ({@link DecisionDayPart}). A review is attached to the entry it reviews, in both places.
  */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
@@ -92,15 +93,16 @@ class TimelineProjection {
     }
 
     private void saveDecision(TimelineEntry entry) {
-        String day = entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        // shared by every case with a decision that day: field by field, never replaced whole
-        writer.upsert(Query.query(Criteria.where("_id").is(day)),
-                new Update().set("decisions." + entry.eventId(), entry), DecisionDay.class);
+        LocalDate day = entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        // shared by the cases whose decisions that day fall in the same part: field by field, never replaced whole
+        writer.upsert(Query.query(Criteria.where("_id").is(DecisionDayPart.idOf(day, entry.caseId()))),
+                new Update().set("decisions." + entry.eventId(), entry), DecisionDayPart.class);
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(TimelineDocument.class);
-        mongo.dropCollection(DecisionDay.COLLECTION);
+        mongo.dropCollection(DecisionDayPart.COLLECTION);
+        mongo.dropCollection(DecisionDayPart.WHOLE_DAYS_COLLECTION);
     }
 }

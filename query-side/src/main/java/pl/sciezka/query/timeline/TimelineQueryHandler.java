@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,9 @@ class TimelineQueryHandler {
 
     /** A supervisor's question without a period looks at the last quarter. */
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-    /** Bounds the number of day documents one question reads. */
+    /** Bounds the number of day parts one question reads. */
     private static final long MAX_DAYS = 3 * 366;
+    private static final int DAYS_PER_QUERY = 31;
 
     private final MongoTemplate mongo;
 
@@ -58,9 +60,9 @@ class TimelineQueryHandler {
         if (from.isAfter(to)) {
             throw RejectedException.invalidField("from", "is after to");
         }
-        List<String> days = daysBetween(from, to);
-        List<TimelineEntry> matching = mongo.find(Query.query(Criteria.where("_id").in(days)), DecisionDay.class).stream()
-                .flatMap(day -> day.decisions().values().stream())
+        List<TimelineEntry> matching = partsBetween(from, to).stream()
+                .flatMap(parts -> mongo.find(Query.query(Criteria.where("_id").in(parts)), DecisionDayPart.class).stream())
+                .flatMap(part -> part.decisions().values().stream())
                 .filter(entry -> !entry.occurredAt().isBefore(from) && !entry.occurredAt().isAfter(to))
                 .filter(entry -> query.actor() == null || query.actor().equals(entry.actor()))
                 .filter(entry -> query.type() == null || query.type().equals(entry.type()))
@@ -71,12 +73,19 @@ class TimelineQueryHandler {
         return new DecisionPage(matching.subList(first, last), query.page(), query.size(), matching.size());
     }
 
-    private static List<String> daysBetween(Instant from, Instant to) {
+    /** The ids of the period's day parts, a month's at a time, so that no query names thousands of ids. */
+    private static List<List<String>> partsBetween(Instant from, Instant to) {
         LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
         if (first.plusDays(MAX_DAYS).isBefore(last)) {
             throw RejectedException.invalidField("from", "a period is at most " + MAX_DAYS + " days");
         }
-        return first.datesUntil(last.plusDays(1)).map(LocalDate::toString).toList();
+        List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+        List<List<String>> months = new ArrayList<>();
+        for (int start = 0; start < days.size(); start += DAYS_PER_QUERY) {
+            months.add(days.subList(start, Math.min(days.size(), start + DAYS_PER_QUERY)).stream()
+                    .flatMap(day -> DecisionDayPart.idsOf(day).stream()).toList());
+        }
+        return months;
     }
 }

@@ -9,18 +9,18 @@ import pl.sciezka.query.projection.BatchEquivalence;
 import pl.sciezka.query.projection.FamilyHistory;
 import pl.sciezka.query.projection.ReadModelWriter;
 
-/** Timelines and the decisions by day, which every case shares, are the same one per batch or a hundred. */
+/** Timelines and the parts of each day's decisions, which cases share, are the same one per batch or a hundred. */
 class TimelineBatchTest {
 
     @Test
     void fullBatchesLeaveTheSameTimelinesAndDecisionsAsOneEventPerBatch() {
         var documents = BatchEquivalence.assertSameDocuments(TimelineProjection.NAME,
                 mongo -> new TimelineProjection(new ReadModelWriter(mongo), mongo),
-                FamilyHistory.of(7), List.of("timelines", "decisions_by_day"));
+                FamilyHistory.of(7), List.of("timelines", DecisionDayPart.COLLECTION));
         assertThat(documents.get("timelines")).hasSize(7)
                 .allSatisfy(timeline -> assertThat(timeline.getList("entries", Document.class)).hasSize(10));
         // each case's diagnosis (its fourth event) is a reviewed decision, in whichever day it fell
-        long reviewed = documents.get("decisions_by_day").stream()
+        long reviewed = documents.get(DecisionDayPart.COLLECTION).stream()
                 .flatMap(day -> day.get("decisions", Document.class).values().stream())
                 .map(decision -> (Document) decision)
                 .filter(decision -> !decision.getList("reviews", Document.class).isEmpty()).count();
