@@ -7,8 +7,15 @@ package pl.sciezka.query.admin;
  */
 public interface OtherInstances {
 
-    /** Asks every other instance to stop the projection, and answers once none holds a segment of it. */
-    void stop(String projection);
+    /**
+     * Takes the projection's rebuild for this instance, which asks every other instance to stop it.
+     * Refused ({@code RejectedException}, 409) while another instance's rebuild of it is under way: two
+     * passes over one read model would count what the cohort cells add twice.
+     */
+    void claim(String projection);
+
+    /** Answers once no other instance holds a segment of the claimed projection. */
+    void awaitStopped(String projection);
 
     /** Tells the other instances, during a long rebuild, that the projection is still to stay stopped. */
     void keepStopped(String projection);

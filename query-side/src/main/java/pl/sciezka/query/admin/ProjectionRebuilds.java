@@ -76,11 +76,13 @@ public class ProjectionRebuilds implements DisposableBean {
     /**
      * Resets each processor and queues it for the next pass; answers once they are reset, the pass goes
      * on in the background. A projection already being rebuilt is left as it is: its pass replays every
-     * event from the first, which is all a second request could ask.
+     * event from the first, which is all a second request could ask. Refused, with nothing stopped, while
+     * another instance rebuilds any of them ({@link OtherInstances#claim}).
      */
     public synchronized void rebuild(List<StreamingEventProcessor> processors) {
         List<StreamingEventProcessor> toReset = processors.stream()
                 .filter(processor -> !underWay.containsKey(processor.getName())).toList();
+        otherInstances.ifAvailable(others -> claim(others, toReset));
         // stopped together: each takes about half a second to let go of its segments
         CompletableFuture.allOf(toReset.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(CompletableFuture[]::new)).join();
@@ -98,9 +100,23 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
+    /** Claims every one before any is stopped, so that a refusal leaves them all running as they were. */
+    private static void claim(OtherInstances others, List<StreamingEventProcessor> processors) {
+        List<String> claimed = new ArrayList<>();
+        try {
+            for (StreamingEventProcessor processor : processors) {
+                others.claim(processor.getName());
+                claimed.add(processor.getName());
+            }
+        } catch (RuntimeException refused) {
+            claimed.forEach(others::resume);
+            throw refused;
+        }
+    }
+
     private void reset(StreamingEventProcessor processor) {
         String name = processor.getName();
-        otherInstances.ifAvailable(others -> others.stop(name));
+        otherInstances.ifAvailable(others -> others.awaitStopped(name));
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.resetTokens();
         // the reset stored the tokens under this instance's claim; free, so that a restart after a death

@@ -12,10 +12,14 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import pl.sciezka.api.problem.ProblemType;
+import pl.sciezka.api.problem.RejectedException;
 import pl.sciezka.query.admin.OtherInstances;
 
 /**
@@ -24,7 +28,8 @@ import pl.sciezka.query.admin.OtherInstances;
  * every other instance keeps that projection stopped, so its segments are free for the reset; once
  * the asking instance has rebuilt and restarted it, the entry goes and the others start it again (and
  * take their share of segments back). An entry older than {@link #ABANDONED} (its instance died
- * meanwhile) is ignored; the asking instance renews it while its rebuild's pass runs.
+ * meanwhile) is ignored; the asking instance renews it while its rebuild's pass runs. The entry is also the
+ * claim to rebuild: while it is younger than that, no other instance may ({@link #claim}).
  */
 @Component
 @ConditionalOnProperty(name = "sciezka.projections.balance-segments", havingValue = "true")
@@ -47,9 +52,24 @@ class SharedRebuilds implements OtherInstances {
         this.instances = instances;
     }
 
+    /**
+     * The entry is the claim: written where it is this instance's or abandoned, and otherwise refused by
+     * the id that another instance's entry holds, so that of two instances asked at once only one rebuilds.
+     */
     @Override
-    public void stop(String projection) {
-        keepStopped(projection);
+    public void claim(String projection) {
+        Criteria mineOrAbandoned = Criteria.where("_id").is(projection).orOperator(
+                Criteria.where("by").is(instances.id()), Criteria.where("at").lt(Date.from(Instant.now().minus(ABANDONED))));
+        try {
+            mongo.upsert(Query.query(mineOrAbandoned), Update.update("by", instances.id()).set("at", new Date()), COLLECTION);
+        } catch (DuplicateKeyException heldByAnother) {
+            throw RejectedException.of(ProblemType.STATE_CONFLICT, "Another query-side instance is rebuilding "
+                    + projection + " from every event; its status shows when it is done.");
+        }
+    }
+
+    @Override
+    public void awaitStopped(String projection) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (tokens.fetchAvailableSegments(projection).size() < tokens.fetchSegments(projection).length) {
             if (Instant.now().isAfter(deadline)) {
@@ -60,9 +80,10 @@ class SharedRebuilds implements OtherInstances {
         }
     }
 
+    /** Renews the claim; a rebuild renews it well within {@link #ABANDONED}, so no other instance can have taken it. */
     @Override
     public void keepStopped(String projection) {
-        mongo.save(new Document("_id", projection).append("by", instances.id()).append("at", new Date()), COLLECTION);
+        claim(projection);
     }
 
     @Override
