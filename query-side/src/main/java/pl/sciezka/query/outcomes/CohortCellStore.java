@@ -50,10 +50,19 @@ class CohortCellStore {
     /**
      * What one case adds to the cells: its {@code changes}, each added to its cell unless the cell already
      * holds {@code token} (the case and the version of the facts the changes lead to), and its previous
-     * changes' token {@code staleToken} to take out of the {@code stale} cells, where the case has already
+     * changes' token {@code staleToken} to take out of the {@code staleCells}, where the case has already
      * recorded that change as done but its release may not have happened.
      */
-    record CaseChanges(List<CellChange> changes, String token, List<CellChange> stale, String staleToken) {
+    record CaseChanges(List<CellChange> changes, String token, List<String> staleCells, String staleToken) {
+
+        /** What to release once the case has recorded these changes as done. */
+        Release release() {
+            return new Release(CohortCells.cellIds(changes), token);
+        }
+    }
+
+    /** A case's token to take out of the cells its changes were added to. */
+    record Release(List<String> cells, String token) {
     }
 
     /**
@@ -69,8 +78,8 @@ class CohortCellStore {
             for (CellChange change : kase.changes()) {
                 sums.computeIfAbsent(change.cellId(), cellId -> new CellSum(change.key())).add(change, kase.token());
             }
-            for (CellChange change : kase.stale()) {
-                staleTokens.computeIfAbsent(change.cellId(), cellId -> new ArrayList<>()).add(kase.staleToken());
+            for (String cellId : kase.staleCells()) {
+                staleTokens.computeIfAbsent(cellId, id -> new ArrayList<>()).add(kase.staleToken());
             }
         }
         if (sums.isEmpty() && staleTokens.isEmpty()) {
@@ -152,13 +161,13 @@ class CohortCellStore {
      * Forgets each case's token in every cell it was added to, once the case has recorded its changes as
      * done: one update over all the cells, taking out all the tokens, each cell written once.
      */
-    void release(List<CaseChanges> cases) {
+    void release(List<Release> releases) {
         Set<String> cellIds = new LinkedHashSet<>();
         List<String> tokens = new ArrayList<>();
-        for (CaseChanges kase : cases) {
-            if (!kase.changes().isEmpty()) {
-                kase.changes().forEach(change -> cellIds.add(change.cellId()));
-                tokens.add(kase.token());
+        for (Release release : releases) {
+            if (!release.cells().isEmpty()) {
+                cellIds.addAll(release.cells());
+                tokens.add(release.token());
             }
         }
         if (!tokens.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.outcomes.CohortCells.CellChange;
 import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
+import pl.sciezka.query.outcomes.CohortCellStore.Release;
 import pl.sciezka.query.projection.EndOfBatch;
 
 /**
@@ -23,7 +24,7 @@ import pl.sciezka.query.projection.EndOfBatch;
  * <li>each changed case, with its facts and the cell changes they make since the stored facts,
  * pending under a token that names the case and the version of the facts they lead to;</li>
  * <li>every case's changes added to the cells, each cell skipping a token it already holds;</li>
- * <li>each case recording its changes as done (pending becomes releasing);</li>
+ * <li>each case recording its changes as done (the pending changes' cells become the releasing ones);</li>
  * <li>the tokens taken out of the cells again.</li>
  * </ol>
  * A crash after the first write leaves the pending changes stored under the token that names them, so
@@ -118,14 +119,14 @@ final class CohortCellsBatch implements EndOfBatch.Held {
 
     private void flush(List<CaseInBatch> group) {
         List<CohortCaseDocument> changed = new ArrayList<>();
-        List<CaseChanges> releaseAgain = new ArrayList<>();
+        List<Release> releaseAgain = new ArrayList<>();
         for (CaseInBatch kase : group) {
             if (!kase.folded.isEmpty()) {
                 kase.document.pending = CohortCells.changes(kase.stored, CohortCells.of(kase.document.facts));
                 changed.add(kase.document);
             }
             if (kase.releaseAgain && kase.document.pending.isEmpty()) {
-                releaseAgain.add(new CaseChanges(kase.document.releasing, kase.document.releasingToken, List.of(), null));
+                releaseAgain.add(new Release(kase.document.releasingCells, kase.document.releasingToken));
             }
         }
         if (!changed.isEmpty()) {
@@ -140,25 +141,25 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     /**
      * Adds the cases' pending changes to their cells (taking each case's previous token out once more),
      * records that, then takes the tokens out of those cells again. A crash anywhere here leaves each
-     * case's pending changes or its releasing list stored, and the next delivery picks up from there.
+     * case's pending changes or its releasing cells stored, and the next delivery picks up from there.
      */
     private void finish(List<CohortCaseDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
         List<CaseChanges> adding = documents.stream().map(document -> new CaseChanges(document.pending,
-                document.changeToken(), document.releasing, document.releasingToken)).toList();
+                document.changeToken(), document.releasingCells, document.releasingToken)).toList();
         cells.add(adding);
         BulkOperations done = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
         for (CohortCaseDocument document : documents) {
-            document.releasing = document.pending;
+            document.releasingCells = CohortCells.cellIds(document.pending);
             document.releasingToken = document.changeToken();
             document.pending = List.of();
             done.updateOne(byId(document.caseId), new Update().set("pending", document.pending)
-                    .set("releasing", document.releasing).set("releasingToken", document.releasingToken));
+                    .set("releasingCells", document.releasingCells).set("releasingToken", document.releasingToken));
         }
         done.execute();
-        cells.release(adding);
+        cells.release(adding.stream().map(CaseChanges::release).toList());
     }
 
     private static Query byId(String caseId) {

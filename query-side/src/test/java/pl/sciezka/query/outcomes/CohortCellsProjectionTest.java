@@ -48,6 +48,12 @@ class CohortCellsProjectionTest {
         }
         assertCellsEqualTheScan();
         assertThat(mongo.findAll(CohortCellDocument.class)).allSatisfy(cell -> assertThat(cell.applying).isEmpty());
+        // a case keeps the cells of its last changes by id, which is all their release needs, not the changes
+        assertThat(mongo.getCollection("cohort_cases").find().into(new ArrayList<>())).isNotEmpty().allSatisfy(kase -> {
+            assertThat(kase).doesNotContainKey("releasing");
+            assertThat(kase.getList("releasingCells", String.class)).isNotEmpty()
+                    .allSatisfy(cellId -> assertThat(mongo.findById(cellId, CohortCellDocument.class)).isNotNull());
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
+import pl.sciezka.query.outcomes.CohortCellStore.Release;
 
 /**
  * Dies halfway through adding changes to the cells (half the cases of a batch, or half the changes of a
@@ -37,18 +38,18 @@ final class CrashingCellStore extends CohortCellStore {
         if (whileAdding && cases.stream().mapToInt(kase -> kase.changes().size()).sum() > 1 && spared-- <= 0) {
             CaseChanges first = cases.get(0);
             super.add(cases.size() > 1 ? cases.subList(0, cases.size() / 2) : List.of(new CaseChanges(
-                    first.changes().subList(0, first.changes().size() / 2), first.token(), first.stale(), first.staleToken())));
+                    first.changes().subList(0, first.changes().size() / 2), first.token(), first.staleCells(), first.staleToken())));
             crash();
         }
         super.add(cases);
     }
 
     @Override
-    void release(List<CaseChanges> cases) {
-        if (!whileAdding && !cases.isEmpty() && spared-- <= 0) {
+    void release(List<Release> releases) {
+        if (!whileAdding && !releases.isEmpty() && spared-- <= 0) {
             crash();
         }
-        super.release(cases);
+        super.release(releases);
     }
 
     private void crash() {
