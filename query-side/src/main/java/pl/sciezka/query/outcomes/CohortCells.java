@@ -66,12 +66,12 @@ final class CohortCells {
         return changes;
     }
 
-    /** Figures to add to one cell ({@code key} is the group it answers for). */
     /** The ids of the cells the changes go to. */
     static List<String> cellIds(List<CellChange> changes) {
         return changes.stream().map(CellChange::cellId).toList();
     }
 
+    /** Figures to add to one cell ({@code key} is the group it answers for). */
     record CellChange(String cellId, String key, CohortFigures figures) {
     }
 }

@@ -80,7 +80,10 @@ class SharedRebuilds implements OtherInstances {
         }
     }
 
-    /** Renews the claim; a rebuild renews it well within {@link #ABANDONED}, so no other instance can have taken it. */
+    /**
+     * Renews the claim, well within {@link #ABANDONED}; refused as a claim is if another instance has taken
+     * it over meanwhile (this one could not renew it for that long).
+     */
     @Override
     public void keepStopped(String projection) {
         claim(projection);
