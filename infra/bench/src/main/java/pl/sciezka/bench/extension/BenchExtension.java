@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
  * shipped jar never contains it, and nothing in the product refers to it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({BaselineController.class, RawEventController.class, SyntheticHistoryController.class})
+@Import({BaselineController.class, GarbageCollectionController.class, RawEventController.class,
+        SyntheticHistoryController.class})
 public class BenchExtension {
 
     /** The value of {@code spring.main.sources} that loads this extension. */

@@ -10,6 +10,7 @@ import pl.sciezka.bench.load.ClosedLoop;
 import pl.sciezka.bench.load.FamilyJourney.Target;
 import pl.sciezka.bench.load.SyntheticData;
 import pl.sciezka.bench.report.Report;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Command throughput and latency over HTTP against the baseline (plain Spring MVC + JDBC, same
@@ -45,17 +46,22 @@ public final class CommandBenchmark {
             Duration baselineCpu = Duration.ZERO;
             Duration catchUpCpu = Duration.ZERO;
             Duration longestCatchUp = Duration.ZERO;
+            Collections productGc = Collections.NONE;
+            Collections baselineGc = Collections.NONE;
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
                         : List.of(Target.PRODUCT, Target.BASELINE)) {
                     projections.awaitCaughtUp(Duration.ofMinutes(10));
+                    Collections gcBefore = Collections.soFar(app);
                     Duration cpuBefore = app.cpuTime();
                     ClosedLoop.Result result = ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
                     Duration cpu = app.cpuTime().minus(cpuBefore);
+                    Collections gc = Collections.soFar(app).minus(gcBefore);
                     if (target == Target.PRODUCT) {
                         product.addAll(result.latencies());
                         productWrites += result.writes();
                         productCpu = productCpu.plus(cpu);
+                        productGc = productGc.plus(gc);
                         // how long the views lag the burst's last write: what a caseworker would notice
                         Duration catchUpBefore = app.cpuTime();
                         Duration catchUp = projections.awaitCaughtUp(Duration.ofMinutes(10));
@@ -65,6 +71,7 @@ public final class CommandBenchmark {
                         baseline.addAll(result.latencies());
                         baselineWrites += result.writes();
                         baselineCpu = baselineCpu.plus(cpu);
+                        baselineGc = baselineGc.plus(gc);
                     }
                 }
             }
@@ -81,6 +88,33 @@ public final class CommandBenchmark {
                     + " (the longest of " + settings.rounds() + " round(s)); the catch-up took "
                     + String.format(Locale.ROOT, "%.2f", millisPer(catchUpCpu, productWrites))
                     + " ms of CPU per write beside the figure above");
+            report.line("garbage collection while the clients wrote, " + who + ": " + productGc.describe(seconds)
+                    + " for Ścieżka, " + baselineGc.describe(seconds) + " for the baseline (the JVM's collectors' own"
+                    + " count and time: for G1, its pauses)");
+        }
+    }
+
+    /** The application JVM's garbage collections and their time, from the bench extension. */
+    private record Collections(long count, long millis) {
+
+        static final Collections NONE = new Collections(0, 0);
+
+        static Collections soFar(Application app) {
+            JsonNode gc = app.api().get("admin", "/bench/gc").expectOk().json();
+            return new Collections(gc.get("count").asLong(), gc.get("millis").asLong());
+        }
+
+        Collections minus(Collections earlier) {
+            return new Collections(count - earlier.count, millis - earlier.millis);
+        }
+
+        Collections plus(Collections other) {
+            return new Collections(count + other.count, millis + other.millis);
+        }
+
+        String describe(double seconds) {
+            return String.format(Locale.ROOT, "%d collections, %d ms (%.1f %% of the time)", count, millis,
+                    100 * millis / 1000.0 / seconds);
         }
     }
 

@@ -1,0 +1,33 @@
+package pl.sciezka.bench.extension;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The collections the application's JVM has made so far and the time its collectors report for them (for
+ * G1's young and full collections, the pauses): the command benchmark reads it around each round, since
+ * the young pauses are much of what a p99 over a few seconds is made of.
+ */
+@RestController
+@RequestMapping("/bench/gc")
+@PreAuthorize("hasRole('ADMIN')")
+class GarbageCollectionController {
+
+    record Collections(long count, long millis) {
+    }
+
+    @GetMapping
+    Collections soFar() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount()); // -1 where a collector does not say
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new Collections(count, millis);
+    }
+}
