@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import pl.sciezka.query.outcomes.CohortCellStore.Release;
 import pl.sciezka.query.outcomes.CohortCells.CellChange;
 
 /**
@@ -35,6 +36,11 @@ class CohortCaseDocument {
         document.caseId = caseId;
         document.facts.caseId = caseId;
         return document;
+    }
+
+    /** The token of the changes last added, to take out of their cells. */
+    Release releasing() {
+        return new Release(releasingCells, releasingToken);
     }
 
     /** Names the pending changes in the cells they are added to: the case and the sequence they come from. */

@@ -54,11 +54,6 @@ class CohortCellStore {
      * recorded that change as done but its release may not have happened.
      */
     record CaseChanges(List<CellChange> changes, String token, List<String> staleCells, String staleToken) {
-
-        /** What to release once the case has recorded these changes as done. */
-        Release release() {
-            return new Release(CohortCells.cellIds(changes), token);
-        }
     }
 
     /** A case's token to take out of the cells its changes were added to. */

@@ -126,7 +126,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
                 changed.add(kase.document);
             }
             if (kase.releaseAgain && kase.document.pending.isEmpty()) {
-                releaseAgain.add(new Release(kase.document.releasingCells, kase.document.releasingToken));
+                releaseAgain.add(kase.document.releasing());
             }
         }
         if (!changed.isEmpty()) {
@@ -159,7 +159,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
                     .set("releasingCells", document.releasingCells).set("releasingToken", document.releasingToken));
         }
         done.execute();
-        cells.release(adding.stream().map(CaseChanges::release).toList());
+        cells.release(documents.stream().map(CohortCaseDocument::releasing).toList());
     }
 
     private static Query byId(String caseId) {
