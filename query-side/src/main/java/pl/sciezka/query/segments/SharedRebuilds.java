@@ -59,7 +59,7 @@ class SharedRebuilds implements OtherInstances {
     @Override
     public void claim(String projection) {
         Criteria mineOrAbandoned = Criteria.where("_id").is(projection).orOperator(
-                Criteria.where("by").is(instances.id()), Criteria.where("at").lt(Date.from(Instant.now().minus(ABANDONED))));
+                Criteria.where("by").is(instances.id()), Criteria.where("at").lt(abandonedBefore()));
         try {
             mongo.upsert(Query.query(mineOrAbandoned), Update.update("by", instances.id()).set("at", new Date()), COLLECTION);
         } catch (DuplicateKeyException heldByAnother) {
@@ -98,7 +98,7 @@ class SharedRebuilds implements OtherInstances {
     void follow(EventProcessingConfiguration processing) {
         Set<String> rebuilding = new HashSet<>();
         mongo.find(Query.query(Criteria.where("by").ne(instances.id())
-                        .and("at").gt(Date.from(Instant.now().minus(ABANDONED)))), Document.class, COLLECTION)
+                        .and("at").gt(abandonedBefore())), Document.class, COLLECTION)
                 .forEach(entry -> rebuilding.add(entry.getString("_id")));
         rebuilding.forEach(projection -> processing.eventProcessor(projection, StreamingEventProcessor.class)
                 .filter(StreamingEventProcessor::isRunning)
@@ -115,6 +115,11 @@ class SharedRebuilds implements OtherInstances {
             processing.eventProcessor(projection, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
             return true;
         });
+    }
+
+    /** An entry written before this is abandoned: its instance has not renewed it for {@link #ABANDONED}. */
+    private static Date abandonedBefore() {
+        return Date.from(Instant.now().minus(ABANDONED));
     }
 
     private static void sleep() {
