@@ -30,23 +30,27 @@ import pl.sciezka.platform.h2.NewestChunkFilePath;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
- * The embedded server's H2 backend with three changes that matter for read models and nothing else:
+ * The embedded server's H2 backend with these changes that matter for read models and nothing else:
  * <ul>
  * <li>A query that names one {@code _id} and more (an update guarded by a version or a token,
  * {@code {_id: x, applying: {$ne: t}}}, or the same under {@code $and}) looks the document up through
  * the {@code _id} index and then matches the whole query, as MongoDB does. The library uses an index
  * only when the query names exactly its fields, so such a query scanned the whole collection: its cost
  * grew with the collection.</li>
- * <li>The {@code _id} index finds a document with a string id in the collection's data map ({@link IdIndex}).</li>
+ * <li>The {@code _id} index finds a document with a string id in the collection's data map, and keeps
+ * only ids of other types in a map of its own ({@link IdIndex}).</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
+ * <li>Documents are stored as BSON ({@link BsonDocuments}) instead of Java-serialised; those the library
+ * wrote are still read.</li>
  * <li>The store is committed only between write commands ({@link CommitsBetweenWrites}), so a crash
  * leaves no document without its index entries; an index that a crash of an older version left apart
  * from its documents is built again on opening.</li>
  * </ul>
  * Its worker threads can run at a lower priority ({@link BackgroundPriority}): in the embedded default
  * they serve mostly the projections, which should yield to commands.
- * Files written by the plain {@link H2Backend} open unchanged: the maps are named as the library names them.
+ * Files written by the plain {@link H2Backend} open: the maps are named as the library names them, its
+ * documents are read as it wrote them, and its {@code _id} indexes are taken over.
  */
 final class IdFirstH2Backend extends H2Backend {
 
@@ -56,6 +60,9 @@ final class IdFirstH2Backend extends H2Backend {
     private static final String DATA_MAPS = "databases.";
     private static final String META_MAPS = "meta.";
     private static final String INDEX_MAPS = "._index_";
+
+    /** Static: H2Backend's constructor opens the stored collections before this backend's fields are set. */
+    private static final BsonDocuments DOCUMENTS = new BsonDocuments();
 
     private final BackgroundPriority workers;
     private final CommitsBetweenWrites commits;
@@ -137,15 +144,31 @@ final class IdFirstH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            String indexMap = getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
-            MVMap<KeyValue, Object> index = getMvStore().openMap(indexMap);
-            if (!sparse && openingStoredDatabases()) {
-                clearIfApartFromDocuments(index, collectionName, indexName);
-            }
+            String indexMap = indexMap(collectionName, indexName);
             if (sparse || keys.size() != 1 || !keys.get(0).getKey().equals(ID_FIELD)) {
+                if (!sparse && openingStoredDatabases()) {
+                    clearIfApartFromDocuments(getMvStore().openMap(indexMap), collectionName, indexName);
+                }
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
-            return new IdIndex(indexName, keys, index, documentsOf(collectionName));
+            IdIndex index = new IdIndex(indexName, keys, getMvStore().openMap(indexMap + IdIndex.NON_STRING_IDS),
+                    documentsOf(collectionName));
+            if (getMvStore().hasMap(indexMap)) {
+                MVMap<KeyValue, Object> before = getMvStore().openMap(indexMap);
+                index.takeOver(before);
+                getMvStore().removeMap(before);
+            }
+            return index;
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(indexMap(collection.getCollectionName(), indexName) + IdIndex.NON_STRING_IDS);
+        }
+
+        private String indexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName;
         }
 
         /**
@@ -173,9 +196,13 @@ final class IdFirstH2Backend extends H2Backend {
             }
         }
 
-        /** The collection's documents by id: MVStore hands out one map per name, so this is the collection's own. */
+        /**
+         * The collection's documents by id, stored as BSON: MVStore hands out one map per name, and this is
+         * the first place that opens it, so it is the collection's own with that value type.
+         */
         private MVMap<Object, Document> documentsOf(String collectionName) {
-            return getMvStore().openMap(DATA_MAPS + getFullCollectionNamespace(collectionName));
+            return getMvStore().openMap(DATA_MAPS + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
         }
     }
 

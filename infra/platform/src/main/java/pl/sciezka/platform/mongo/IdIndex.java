@@ -7,27 +7,57 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
- * The {@code _id} index of an H2 collection, answering "where is the document with this id" for a
- * string id from the collection's own data map, which is keyed by that id. The library's index keeps
- * its keys in an MVStore map whose keys are not comparable, so every lookup Java-serialised both keys
- * for each comparison: about a tenth of all the application's CPU in a projection rebuild. The index
- * map is still kept, written on insert and removal as the library writes it, so the file stays the
- * library's; ids of other types are answered from it, and an insert touches it once instead of three times.
+ * The {@code _id} index of an H2 collection. A string id needs no index: the collection's data map is
+ * keyed by it, and the key is the document's position, so the data map answers. Only ids of other types
+ * (numbers, which MongoDB matches across types, ObjectIds, documents) are kept in an index map of their
+ * own, named after the library's with {@link #NON_STRING_IDS} added.
+ * <p>
+ * The library's index kept every id in an MVStore map whose keys are not comparable: each lookup and each
+ * insert Java-serialised both keys for every comparison of its binary search, which was two fifths of
+ * the embedded server's CPU in a projection rebuild (the upserts of new documents), and at each commit
+ * the changed index pages were Java-serialised again. A file from before holds that map; opening it
+ * takes over its other ids ({@link #takeOver}) and the backend removes it.
  */
 final class IdIndex extends AbstractUniqueIndex<Object> {
 
-    private final MVMap<KeyValue, Object> index;
+    static final String NON_STRING_IDS = ".non-string";
+
+    private final MVMap<KeyValue, Object> nonStringIds;
     private final MVMap<Object, Document> documents;
 
-    IdIndex(String name, List<IndexKey> keys, MVMap<KeyValue, Object> index, MVMap<Object, Document> documents) {
+    IdIndex(String name, List<IndexKey> keys, MVMap<KeyValue, Object> nonStringIds, MVMap<Object, Document> documents) {
         super(name, keys, false);
-        this.index = index;
+        this.nonStringIds = nonStringIds;
         this.documents = documents;
+    }
+
+    /**
+     * Keeps the ids that are not strings from the library's index of the same documents; if that index
+     * does not hold exactly one entry per document (a crash of a version before commits between writes
+     * could leave it so), from the documents themselves.
+     */
+    void takeOver(MVMap<KeyValue, Object> libraryIndex) {
+        if (libraryIndex.sizeAsLong() == documents.sizeAsLong()) {
+            libraryIndex.forEach((key, position) -> {
+                if (stringId(key) == null) {
+                    nonStringIds.put(key, position);
+                }
+            });
+            return;
+        }
+        nonStringIds.clear();
+        documents.forEach((position, document) -> {
+            if (!(position instanceof String)) {
+                getKeyValues(document).forEach(key -> nonStringIds.put(key, position));
+            }
+        });
     }
 
     /** The id of a key that is one string, which is then also the document's key in the data map; else null. */
@@ -39,30 +69,19 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
     protected Object getPosition(KeyValue key) {
         String id = stringId(key);
         if (id != null) {
-            // the data map's key for a string id is the id, and it is the document's position
             return documents.containsKey(id) ? id : null;
         }
-        return index.get(key);
+        return nonStringIds.get(key);
     }
 
-    /**
-     * Asked before an insert, under the collection's lock, when the data map holds a string id's document
-     * exactly if the index does. While the index is being built from the stored documents it is empty and
-     * every document is already in the data map, so then only the index map can answer.
-     */
     @Override
     protected boolean containsKey(KeyValue key) {
-        String id = stringId(key);
-        if (id != null && !index.isEmpty()) {
-            return documents.containsKey(id);
-        }
-        return index.containsKey(key);
+        return getPosition(key) != null;
     }
 
     /**
-     * The library's {@code add} checks the key again first, which asked the index map a second time; the
-     * collection checked it before the insert under the same lock, and {@code putIfAbsent} still refuses
-     * a key that another document holds.
+     * The library's {@code add} checks the key again first; the collection checked it before the insert,
+     * under the same lock. A string id is in the data map by now, which is all its index is.
      */
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
@@ -75,22 +94,26 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected boolean putKeyPosition(KeyValue key, Object position) {
-        return index.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        return stringId(key) != null || nonStringIds.putIfAbsent(key, Missing.ofNullable(position)) == null;
     }
 
+    /** Asked while the document is still in the data map, which the collection removes it from next. */
     @Override
     protected Object removeDocument(KeyValue key) {
-        return index.remove(key);
+        return stringId(key) != null ? getPosition(key) : nonStringIds.remove(key);
     }
 
+    /** Every id with its position, as a query by a regular expression on {@code _id} reads them. */
     @Override
     protected Iterable<Entry<KeyValue, Object>> getIterable() {
-        return index.entrySet();
+        return () -> Stream.concat(documents.keySet().stream().filter(String.class::isInstance)
+                        .map(id -> (Entry<KeyValue, Object>) new SimpleImmutableEntry<KeyValue, Object>(new KeyValue(id), id)), nonStringIds.entrySet().stream()).iterator();
     }
 
+    /** One id per document. */
     @Override
     public long getCount() {
-        return index.sizeAsLong();
+        return documents.sizeAsLong();
     }
 
     @Override

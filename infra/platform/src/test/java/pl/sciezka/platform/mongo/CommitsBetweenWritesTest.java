@@ -204,7 +204,7 @@ class CommitsBetweenWritesTest {
                     continue;
                 }
                 String namespace = name.substring("databases.".length());
-                long documents = store.openMap(name).sizeAsLong();
+                long documents = store.openMap(name, new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocuments())).sizeAsLong();
                 for (String index : store.getMapNames()) {
                     if (index.startsWith(namespace + "._index_")) {
                         sizes.put(index, List.of(store.openMap(index).sizeAsLong(), documents));

@@ -27,6 +27,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
@@ -50,6 +52,7 @@ class IdFirstH2BackendTest {
         String file = directory.resolve("read-models.mv").toString();
         run(new H2Backend(MVStore.open(file)), cells -> {
             cells.insertOne(new Document("_id", "a").append("count", 1));
+            cells.insertOne(new Document("_id", "c").append("key", 1));
             cells.createIndex(new Document("key", 1), new com.mongodb.client.model.IndexOptions().unique(true));
             return List.of();
         });
@@ -59,9 +62,14 @@ class IdFirstH2BackendTest {
             Throwable secondWithoutKey = catchThrowable(() -> cells.insertOne(new Document("_id", "b")));
             return List.of(cells.find().into(new ArrayList<>()), secondWithoutKey != null);
         });
-        assertThat(reopened.get(0)).isEqualTo(List.of(new Document("_id", "a").append("count", 2)));
+        assertThat(reopened.get(0)).isEqualTo(List.of(new Document("_id", "a").append("count", 2),
+                new Document("_id", "c").append("key", 1)));
         assertThat(reopened.get(1)).as("the unique index on key survived: a second document without one is refused")
                 .isEqualTo(true);
+        List<Object> again = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(Path.of(file)), BackgroundPriority.OFF,
+                Duration.ofSeconds(1)), cells -> List.of(cells.find().into(new ArrayList<>())));
+        assertThat(again.get(0)).as("read again from the page the update wrote anew, as BSON")
+                .isEqualTo(List.of(new Document("_id", "a").append("count", 2), new Document("_id", "c").append("key", 1)));
     }
 
     @Test
@@ -95,31 +103,69 @@ class IdFirstH2BackendTest {
                 .isEqualTo(List.of(10L, 11000, true));
     }
 
+    /** README's erasure step compacts the file with H2's own tool, which copies pages without reading documents. */
     @Test
-    void refusesAStringIdTwiceAfterBuildingItsIndexAgain(@TempDir Path directory) {
+    void compactsWithH2sToolAndOpensAfter(@TempDir Path directory) {
+        Path file = directory.resolve("read-models.mv");
+        run(new IdFirstH2Backend(IdFirstH2Backend.openStore(file), BackgroundPriority.OFF, Duration.ofSeconds(1)), cells -> {
+            for (int i = 0; i < 200; i++) {
+                cells.insertOne(new Document("_id", "case-" + i).append("name", "erased-" + i));
+            }
+            cells.updateMany(Filters.exists("name"), Updates.set("name", "[erased]"));
+            return List.of();
+        });
+
+        org.h2.mvstore.MVStoreTool.compact(file.toString(), false);
+
+        List<Object> reopened = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(file), BackgroundPriority.OFF,
+                Duration.ofSeconds(1)), cells -> List.of(cells.countDocuments(Filters.eq("name", "[erased]")),
+                cells.find(Filters.eq("_id", "case-7")).first()));
+        assertThat(reopened).isEqualTo(List.of(200L, new Document("_id", "case-7").append("name", "[erased]")));
+    }
+
+    /**
+     * A file the library wrote (or an older Ścieżka, whose id index was the library's) has every id in its
+     * index map; opening it keeps only the ids that are not strings, in a map of their own, from that
+     * index, or from the documents if a crash left the index apart from them, and removes the old map.
+     */
+    @ParameterizedTest(name = "a crash had left the index apart from its documents: {0}")
+    @ValueSource(booleans = {false, true})
+    void takesOverTheLibrarysIdIndex(boolean apartFromDocuments, @TempDir Path directory) {
         String file = directory.resolve("read-models.mv").toString();
         run(new H2Backend(MVStore.open(file)), cells -> {
             for (int i = 0; i < 10; i++) {
                 cells.insertOne(new Document("_id", "case-" + i));
             }
+            cells.insertOne(new Document("_id", 5));
+            cells.insertOne(new Document("_id", new ObjectId()));
             return List.of();
         });
-        MVStore crashed = MVStore.open(file);
-        MVMap<Object, Object> idIndex = crashed.openMap("test.cells._index__id_");
-        idIndex.remove(idIndex.firstKey());
-        crashed.close();
+        if (apartFromDocuments) {
+            MVStore crashed = MVStore.open(file);
+            MVMap<Object, Object> idIndex = crashed.openMap("test.cells._index__id_");
+            idIndex.remove(idIndex.firstKey());
+            crashed.close();
+        }
 
         List<Object> reopened = run(new IdFirstH2Backend(IdFirstH2Backend.openStore(Path.of(file)), BackgroundPriority.OFF,
                 Duration.ofSeconds(1)), cells -> {
-            Throwable twice = catchThrowable(() -> cells.insertOne(new Document("_id", "case-0")));
+            Throwable stringTwice = catchThrowable(() -> cells.insertOne(new Document("_id", "case-0")));
+            Throwable numberTwice = catchThrowable(() -> cells.insertOne(new Document("_id", 5.0)));
             cells.insertOne(new Document("_id", "case-10"));
-            return List.of(twice instanceof com.mongodb.MongoWriteException refused ? refused.getError().getCode()
-                    : String.valueOf(twice), cells.countDocuments());
+            return List.of(code(stringTwice), code(numberTwice), cells.countDocuments(Filters.eq("_id", 5L)),
+                    cells.countDocuments(Filters.regex("_id", "^case-1")), cells.countDocuments());
         });
-        assertThat(reopened).as("the rebuilt id index refuses an id it holds and takes a new one").isEqualTo(List.of(11000, 11L));
+        assertThat(reopened).as("ids refused twice, found by an equal number and by a pattern, a new one taken")
+                .isEqualTo(List.of(11000, 11000, 1L, 2L, 13L));
         MVStore store = MVStore.open(file);
-        assertThat(store.openMap("test.cells._index__id_").sizeAsLong()).as("one index entry per document").isEqualTo(11L);
+        assertThat(store.hasMap("test.cells._index__id_")).as("the library's id index removed").isFalse();
+        assertThat(store.openMap("test.cells._index__id_" + IdIndex.NON_STRING_IDS).sizeAsLong())
+                .as("the number and the ObjectId").isEqualTo(2L);
         store.close();
+    }
+
+    private static Object code(Throwable refused) {
+        return refused instanceof com.mongodb.MongoWriteException write ? write.getError().getCode() : String.valueOf(refused);
     }
 
     /** What a commit between a document and its index entries left behind: the document, in no index. */
