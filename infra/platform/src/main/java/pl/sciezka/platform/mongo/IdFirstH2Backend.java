@@ -4,6 +4,7 @@ import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -15,6 +16,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -39,6 +41,8 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  * grew with the collection.</li>
  * <li>The {@code _id} index finds a document with a string id in the collection's data map, and keeps
  * only ids of other types in a map of its own ({@link IdIndex}).</li>
+ * <li>A document stored under a string id and replaced whole, or with fields set and unset, is changed
+ * without the library's copies of the whole document ({@link CopyOnWriteUpdate}).</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
  * <li>Documents are stored as BSON ({@link BsonDocuments}) instead of Java-serialised; those the library
@@ -251,6 +255,35 @@ final class IdFirstH2Backend extends H2Backend {
         private static boolean isOneValue(Object id) {
             return id != null && !(id instanceof Document) && !(id instanceof Collection<?>)
                     && !BsonRegularExpression.isRegularExpression(id);
+        }
+
+        /**
+         * An update of the one document stored under a string id ({@code {_id: x}}) that is a whole
+         * replacement or only sets and unsets fields, as the projections write, is applied by
+         * {@link CopyOnWriteUpdate}; anything else, including an upsert of a document not stored yet, by
+         * the library.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Object id = selector.size() == 1 ? selector.get(getIdField()) : null;
+            Document stored = id instanceof String && !isMulti && arrayFilters.isEmpty() ? getDocument(id) : null;
+            Document updated = stored == null ? null : CopyOnWriteUpdate.apply(stored, update, getIdField());
+            if (updated == null) {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            boolean modified = updated != stored;
+            if (modified) {
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(stored, updated, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(stored, updated, id, this);
+                }
+                handleUpdate(id, stored, updated);
+            }
+            oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(id) : List.of());
+            return new Document("n", 1).append("nModified", modified ? 1 : 0);
         }
 
         @Override

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -220,6 +222,35 @@ class IdFirstH2BackendTest {
         seen.add(twice instanceof com.mongodb.MongoWriteException refused ? refused.getError().getCode() : twice);
         seen.add(cells.deleteOne(Filters.eq("_id", "cell-2")).getDeletedCount());
         cells.insertOne(new Document("_id", "cell-2").append("count", -2));
+        // whole documents replacing stored ones by id, as a projection writes them: changed, unchanged, with
+        // the id or without it, with another id (refused), not stored yet (upserted), and in one bulk write
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        Document file = new Document("members", List.of(new Document("role", "mother"))).append("version", 3);
+        seen.add(cells.replaceOne(Filters.eq("_id", "cell-4"), file, upsert).getModifiedCount());
+        seen.add(cells.replaceOne(Filters.eq("_id", "cell-4"), new Document("_id", "cell-4").append("members",
+                List.of(new Document("role", "mother"))).append("version", 3), upsert).getModifiedCount());
+        seen.add(code(catchThrowable(() -> cells.replaceOne(Filters.eq("_id", "cell-4"), new Document("_id", "other")))));
+        seen.add(cells.replaceOne(Filters.eq("_id", "cell-file"), file, upsert).getUpsertedId() != null);
+        seen.add(cells.bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", "cell-5"), new Document("count", 50), upsert),
+                new ReplaceOneModel<>(Filters.eq("_id", "cell-5"), new Document("count", 51), upsert),
+                new ReplaceOneModel<>(Filters.eq("_id", "cell-6"), new Document("count", 6).append("applying", List.of()),
+                        upsert))).getModifiedCount());
+        seen.add(cells.find(Filters.in("_id", List.of("cell-4", "cell-5", "cell-6", "cell-file")))
+                .sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        // fields set and unset by id, as a caseload's lines are: nested paths made where missing, a value set
+        // to what it is, through a value that is not a document (refused), into an array, overlapping paths
+        seen.add(cells.updateOne(Filters.eq("_id", "cell-8"), Updates.combine(Updates.set("lines.case-1.family", "A"),
+                Updates.set("lines.case-2", new Document("family", "B")), Updates.unset("applying"))).getModifiedCount());
+        seen.add(cells.updateOne(Filters.eq("_id", "cell-8"), Updates.combine(Updates.set("lines.case-2.family", "B"),
+                Updates.unset("lines.case-9"), Updates.unset("nowhere.deeper"))).getModifiedCount());
+        seen.add(code(catchThrowable(() -> cells.updateOne(Filters.eq("_id", "cell-8"), Updates.set("count.deeper", 1)))));
+        seen.add(code(catchThrowable(() -> cells.updateOne(Filters.eq("_id", "cell-8"),
+                Updates.combine(Updates.set("lines", 1), Updates.unset("lines.case-1"))))));
+        seen.add(cells.updateOne(Filters.eq("_id", "cell-10"), Updates.set("applying.0", "t9")).getModifiedCount());
+        seen.add(cells.updateOne(Filters.eq("_id", "cell-new-lines"), Updates.set("lines.case-1", "A"),
+                new UpdateOptions().upsert(true)).getUpsertedId() != null);
+        seen.add(cells.find(Filters.in("_id", List.of("cell-8", "cell-10", "cell-new-lines"))).sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>()));
         // ids that are not strings, numbers equal across types as MongoDB compares them, and generated ones
         cells.insertOne(new Document("_id", 5).append("count", 5));
         seen.add(cells.updateOne(Filters.eq("_id", 5L), Updates.inc("count", 1)).getModifiedCount());
