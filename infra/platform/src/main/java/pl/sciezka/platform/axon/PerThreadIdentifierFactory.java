@@ -17,14 +17,14 @@ import org.axonframework.common.IdentifierFactory;
  * <p>
  * Drawing in bulk, because a DRBG request costs several SHA-256 rounds besides its output, and Axon
  * takes an id for every message it makes, including the result of each event handled by each
- * processor: two requests per id were a fifth of a projection rebuild's CPU. One request of 1 KB costs
+ * processor: two requests per id were a fifth of a projection rebuild's pass threads' CPU. One request of 1 KB costs
  * little more than its output.
  * Found by Axon through {@code META-INF/services}; the command side's ids and the correlation ids
  * of requests come from here too.
  */
 public final class PerThreadIdentifierFactory extends IdentifierFactory {
 
-    static final int IDS_PER_DRAW = 64;
+    private static final int IDS_PER_DRAW = 64;
 
     private static final ThreadLocal<Draws> DRAWS = ThreadLocal.withInitial(Draws::new);
 

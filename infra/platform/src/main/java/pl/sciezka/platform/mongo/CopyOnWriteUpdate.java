@@ -97,9 +97,11 @@ final class CopyOnWriteUpdate {
                 }
             }
         }
-        for (String path : paths) {
-            for (String other : paths) {
-                if (path != other && (path.equals(other) || path.startsWith(other + "."))) {
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = 0; j < paths.size(); j++) {
+                String path = paths.get(i);
+                String other = paths.get(j);
+                if (i != j && (path.equals(other) || path.startsWith(other + "."))) {
                     return false;
                 }
             }
