@@ -62,6 +62,24 @@ class DecisionDayPartsTest {
         }
     }
 
+    /** A reset drops the whole days' documents an older version left, and resets again where there are none. */
+    @Test
+    void aResetDropsTheWholeDaysOfOlderVersions() {
+        try (TestMongoDatabase database = new TestMongoDatabase()) {
+            MongoTemplate mongo = database.template();
+            mongo.insert(new org.bson.Document("_id", "2026-12-05").append("decisions", new org.bson.Document()),
+                    DecisionDayPart.WHOLE_DAYS_COLLECTION);
+            TimelineProjection timeline = new TimelineProjection(new ReadModelWriter(mongo), mongo);
+
+            timeline.reset();
+            boolean droppedFirst = !mongo.collectionExists(DecisionDayPart.WHOLE_DAYS_COLLECTION);
+            timeline.reset();
+
+            assertThat(droppedFirst).isTrue();
+            assertThat(mongo.collectionExists(DecisionDayPart.WHOLE_DAYS_COLLECTION)).isFalse();
+        }
+    }
+
     private static LocalDate dayOf(TimelineEntry decision) {
         return decision.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
     }

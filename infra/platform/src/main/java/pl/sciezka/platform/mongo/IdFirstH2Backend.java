@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -43,6 +44,7 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  * only ids of other types in a map of its own ({@link IdIndex}).</li>
  * <li>A document stored under a string id and replaced whole, or with fields set and unset, is changed
  * without the library's copies of the whole document ({@link CopyOnWriteUpdate}).</li>
+ * <li>A drop of a collection that does not exist answers ok, without the library's logged error.</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
  * <li>Documents are stored as BSON ({@link BsonDocuments}) instead of Java-serialised; those the library
@@ -137,6 +139,21 @@ final class IdFirstH2Backend extends H2Backend {
 
         Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        /**
+         * A drop of a collection that does not exist answers ok, as MongoDB does since 7.0. The library
+         * answers "ns not found", which the driver ignores, after logging it as an error with its stack
+         * trace; a projection's reset drops collections a new store, or an older version's, never had.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
+                                      Oplog oplog) {
+            if (command.equalsIgnoreCase("drop") && query.get("drop") instanceof String collection
+                    && resolveCollection(collection, false) == null) {
+                return new Document("ok", 1.0);
+            }
+            return super.handleCommand(channel, command, query, databases, oplog);
         }
 
         @Override

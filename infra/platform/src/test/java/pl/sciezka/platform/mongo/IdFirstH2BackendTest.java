@@ -3,6 +3,10 @@ package pl.sciezka.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -28,6 +32,7 @@ import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,6 +108,41 @@ class IdFirstH2BackendTest {
         });
         assertThat(repaired).as("all claimed, a duplicate key refused, the lost one found by its id")
                 .isEqualTo(List.of(10L, 11000, true));
+    }
+
+    /**
+     * A projection's reset drops collections a new store never had: answered ok, as MongoDB does, where the
+     * library's backend logs each as a failed command with its stack trace.
+     */
+    @Test
+    void dropsACollectionThatDoesNotExistWithoutLoggingAFailure() {
+        Logger handler = (Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        handler.addAppender(logged);
+        try {
+            run(new H2Backend(MVStore.open(null)), cells -> {
+                cells.drop();
+                return List.of();
+            });
+            long byTheLibrary = errors(logged);
+            List<Object> dropped = run(new IdFirstH2Backend(MVStore.open(null)), cells -> {
+                cells.drop();
+                cells.insertOne(new Document("_id", "a"));
+                cells.drop();
+                return List.of(cells.countDocuments());
+            });
+
+            assertThat(byTheLibrary).as("the library's backend logs the drop of nothing").isEqualTo(1);
+            assertThat(errors(logged)).as("no more errors since").isEqualTo(byTheLibrary);
+            assertThat(dropped).as("a collection that exists is still dropped").isEqualTo(List.of(0L));
+        } finally {
+            handler.detachAppender(logged);
+        }
+    }
+
+    private static long errors(ListAppender<ILoggingEvent> logged) {
+        return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).count();
     }
 
     /** README's erasure step compacts the file with H2's own tool, which copies pages without reading documents. */
