@@ -11,8 +11,8 @@ import pl.sciezka.query.outcomes.CohortCells.CellChange;
  * A case as the cohort cells know it: its own copy of the outcome facts (the outcomes projection may be
  * ahead or behind), and the cell changes of its latest event: {@code pending} until every cell has
  * them, then their cells ({@code releasingCells}) until every cell has forgotten their token. Facts and
- * pending changes are written together, so no change is lost between them. The facts' {@code version} is the sequence of the
- * last event that could change them: events that cannot are never read or written here.
+ * pending changes are written together, so no change is lost between them. The facts' {@code version} is
+ * the sequence of the last event that could change them: events that cannot are never read or written here.
  */
 @Document("cohort_cases")
 class CohortCaseDocument {

@@ -4,7 +4,6 @@ import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -13,9 +12,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -23,7 +20,6 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -224,88 +220,6 @@ final class IdFirstH2Backend extends H2Backend {
         private MVMap<Object, Document> documentsOf(String collectionName) {
             return getMvStore().openMap(DATA_MAPS + getFullCollectionNamespace(collectionName),
                     new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
-        }
-    }
-
-    private static final class IdFirstCollection extends H2Collection {
-
-        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options,
-                          MVMap<Object, Document> data, MVMap<String, Object> meta,
-                          CursorRegistry cursors) {
-            super(database, name, options, data, meta, cursors);
-        }
-
-        @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                                             int batchSize, Document fieldSelector) {
-            Object id = idOf(query);
-            if (id != null) {
-                Document byId = new Document(getIdField(), id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
-                                batchSize, fieldSelector);
-                    }
-                }
-            }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        /**
-         * The one id a query with more than the id asks for, beside its other conditions
-         * ({@code {_id: x, ...}}, as Spring Data sends it, or {@code {$and: [{_id: x}, ...]}}), else null.
-         */
-        private Object idOf(Document query) {
-            if (query.size() > 1 && isOneValue(query.get(getIdField()))) {
-                return query.get(getIdField());
-            }
-            if (query.size() == 1 && query.get("$and") instanceof List<?> all) {
-                for (Object condition : all) {
-                    if (condition instanceof Document one && one.size() == 1 && isOneValue(one.get(getIdField()))) {
-                        return one.get(getIdField());
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static boolean isOneValue(Object id) {
-            return id != null && !(id instanceof Document) && !(id instanceof Collection<?>)
-                    && !BsonRegularExpression.isRegularExpression(id);
-        }
-
-        /**
-         * An update of the one document stored under a string id ({@code {_id: x}}) that is a whole
-         * replacement or only sets and unsets fields, as the projections write, is applied by
-         * {@link CopyOnWriteUpdate}; anything else, including an upsert of a document not stored yet, by
-         * the library.
-         */
-        @Override
-        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
-                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
-            Object id = selector.size() == 1 ? selector.get(getIdField()) : null;
-            Document stored = id instanceof String && !isMulti && arrayFilters.isEmpty() ? getDocument(id) : null;
-            Document updated = stored == null ? null : CopyOnWriteUpdate.apply(stored, update, getIdField());
-            if (updated == null) {
-                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
-            }
-            boolean modified = updated != stored;
-            if (modified) {
-                for (Index<Object> index : getIndexes()) {
-                    index.checkUpdate(stored, updated, this);
-                }
-                for (Index<Object> index : getIndexes()) {
-                    index.updateInPlace(stored, updated, id, this);
-                }
-                handleUpdate(id, stored, updated);
-            }
-            oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(id) : List.of());
-            return new Document("n", 1).append("nModified", modified ? 1 : 0);
-        }
-
-        @Override
-        protected boolean tracksDataSize() {
-            return false;
         }
     }
 }

@@ -106,8 +106,12 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
     /** Every id with its position, as a query by a regular expression on {@code _id} reads them. */
     @Override
     protected Iterable<Entry<KeyValue, Object>> getIterable() {
-        return () -> Stream.concat(documents.keySet().stream().filter(String.class::isInstance)
-                        .map(id -> (Entry<KeyValue, Object>) new SimpleImmutableEntry<KeyValue, Object>(new KeyValue(id), id)), nonStringIds.entrySet().stream()).iterator();
+        return () -> Stream.concat(documents.keySet().stream().filter(String.class::isInstance).map(IdIndex::entryOf),
+                nonStringIds.entrySet().stream()).iterator();
+    }
+
+    private static Entry<KeyValue, Object> entryOf(Object stringId) {
+        return new SimpleImmutableEntry<>(new KeyValue(stringId), stringId);
     }
 
     /** One id per document. */
