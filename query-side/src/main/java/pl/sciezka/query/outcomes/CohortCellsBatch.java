@@ -1,16 +1,17 @@
 package pl.sciezka.query.outcomes;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.outcomes.CohortCells.CellChange;
 import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
@@ -130,9 +131,13 @@ final class CohortCellsBatch implements EndOfBatch.Held {
             }
         }
         if (!changed.isEmpty()) {
-            BulkOperations saves = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
-            changed.forEach(document -> saves.replaceOne(byId(document.caseId), document, FindAndReplaceOptions.options().upsert()));
-            saves.execute();
+            List<WriteModel<Document>> saves = new ArrayList<>();
+            for (CohortCaseDocument document : changed) {
+                Document stored = new Document();
+                mongo.getConverter().write(document, stored);
+                saves.add(new ReplaceOneModel<>(byId(document.caseId), stored, new ReplaceOptions().upsert(true)));
+            }
+            write(saves);
         }
         finish(changed.stream().filter(document -> !document.pending.isEmpty()).toList());
         cells.release(releaseAgain);
@@ -150,19 +155,24 @@ final class CohortCellsBatch implements EndOfBatch.Held {
         List<CaseChanges> adding = documents.stream().map(document -> new CaseChanges(document.pending,
                 document.changeToken(), document.releasingCells, document.releasingToken)).toList();
         cells.add(adding);
-        BulkOperations done = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CohortCaseDocument.class);
+        List<WriteModel<Document>> done = new ArrayList<>();
         for (CohortCaseDocument document : documents) {
             document.releasingCells = CohortCells.cellIds(document.pending);
             document.releasingToken = document.changeToken();
             document.pending = List.of();
-            done.updateOne(byId(document.caseId), new Update().set("pending", document.pending)
-                    .set("releasingCells", document.releasingCells).set("releasingToken", document.releasingToken));
+            done.add(new UpdateOneModel<>(byId(document.caseId), new Document("$set", new Document("pending", List.of())
+                    .append("releasingCells", document.releasingCells).append("releasingToken", document.releasingToken))));
         }
-        done.execute();
+        write(done);
         cells.release(documents.stream().map(CohortCaseDocument::releasing).toList());
     }
 
-    private static Query byId(String caseId) {
-        return Query.query(Criteria.where("_id").is(caseId));
+    /** Plain BSON, as {@code CohortCellStore} writes: Spring Data's mappers cost more than the write. */
+    private void write(List<WriteModel<Document>> writes) {
+        mongo.execute(CohortCaseDocument.class, cases -> cases.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    }
+
+    private static Document byId(String caseId) {
+        return new Document("_id", caseId);
     }
 }
