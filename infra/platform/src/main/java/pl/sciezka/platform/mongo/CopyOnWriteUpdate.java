@@ -1,8 +1,10 @@
 package pl.sciezka.platform.mongo;
 
+import de.bwaldvogel.mongo.backend.NumericUtils;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,8 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Applies the updates the projections send most, a whole replacement and {@code $set} / {@code $unset} of
- * fields, to a stored document without copying it whole. For every update the library deep-copies the
+ * Applies the updates the projections send most, a whole replacement, {@code $set} / {@code $unset} of
+ * fields, and the cohort cells' {@code $inc}, {@code $setOnInsert}, {@code $addToSet} and {@code $pullAll},
+ * to a stored document without copying it whole. For every update the library deep-copies the
  * stored document, deep-copies that into the new one, compares the two, normalises copies of both to
  * tell whether anything changed, and copies the fields back: on a caseload that holds a coordinator's
  * 240 lines, each line set cost five passes over all of them. Here the new document is a shallow copy,
@@ -20,12 +23,19 @@ import java.util.Set;
  * as they were (an older version of the store's pages may still hold them).
  * <p>
  * Equal values count as unchanged by plain equality, as a real MongoDB compares the stored bytes: an
- * integer set over the same number stored as a double is a change here, not in the library.
+ * integer set over the same number stored as a double is a change here, not in the library. Numbers add
+ * as the library adds them ({@link NumericUtils}), and {@code $addToSet} compares as it does (plainly);
+ * {@code $pullAll} is taken here only for strings, where the library's matching is plain equality too.
  */
 final class CopyOnWriteUpdate {
 
     private static final String SET = "$set";
     private static final String UNSET = "$unset";
+    private static final String SET_ON_INSERT = "$setOnInsert";
+    private static final String INC = "$inc";
+    private static final String ADD_TO_SET = "$addToSet";
+    private static final String PULL_ALL = "$pullAll";
+    private static final Set<String> OPERATORS = Set.of(SET, UNSET, SET_ON_INSERT, INC, ADD_TO_SET, PULL_ALL);
 
     private final Document stored;
     private final Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -49,7 +59,7 @@ final class CopyOnWriteUpdate {
         }
         List<String> paths = new ArrayList<>();
         for (Map.Entry<String, Object> operator : update.entrySet()) {
-            if (!(SET.equals(operator.getKey()) || UNSET.equals(operator.getKey()))
+            if (!OPERATORS.contains(operator.getKey())
                     || !(operator.getValue() instanceof Document fields) || fields.isEmpty()) {
                 return null;
             }
@@ -59,18 +69,27 @@ final class CopyOnWriteUpdate {
             return null;
         }
         CopyOnWriteUpdate change = new CopyOnWriteUpdate(stored);
-        Document sets = (Document) update.getOrDefault(SET, new Document());
-        for (String path : sets.keySet()) {
-            if (!change.set(path.split("\\."), sets.get(path))) {
-                return null;
-            }
-        }
-        for (String path : ((Document) update.getOrDefault(UNSET, new Document())).keySet()) {
-            if (!change.unset(path.split("\\."))) {
-                return null;
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            for (Map.Entry<String, Object> field : ((Document) operator.getValue()).entrySet()) {
+                if (!change.apply(operator.getKey(), field.getKey().split("\\."), field.getValue())) {
+                    return null;
+                }
             }
         }
         return change.updated == null ? stored : change.updated;
+    }
+
+    /** One operator on one path (apart from every other path of the update, so their order does not matter). */
+    private boolean apply(String operator, String[] segments, Object value) {
+        return switch (operator) {
+            case SET -> set(segments, value);
+            case UNSET -> unset(segments);
+            case SET_ON_INSERT -> true; // the document is stored already: there is nothing to insert
+            case INC -> increment(segments, value);
+            case ADD_TO_SET -> addToSet(segments, value);
+            case PULL_ALL -> pullAll(segments, value);
+            default -> false;
+        };
     }
 
     /** The replacement with the stored id first, as MongoDB keeps it; null if it names another id. */
@@ -134,6 +153,68 @@ final class CopyOnWriteUpdate {
         }
         writable(segments).remove(field);
         return true;
+    }
+
+    private boolean increment(String[] segments, Object amount) {
+        Object current = valueAt(segments);
+        if (!(amount instanceof Number by) || current != null && !(current instanceof Number)) {
+            return false;
+        }
+        return set(segments, NumericUtils.addNumbers(current == null ? Integer.valueOf(0) : (Number) current, by));
+    }
+
+    private boolean addToSet(String[] segments, Object value) {
+        Collection<?> adding = Collections.singletonList(value);
+        if (value instanceof Document each && !each.isEmpty() && "$each".equals(each.keySet().iterator().next())) {
+            if (each.size() != 1 || !(each.get("$each") instanceof Collection<?> values)) {
+                return false;
+            }
+            adding = values;
+        }
+        Object current = valueAt(segments);
+        if (current != null && !(current instanceof List<?>)) {
+            return false;
+        }
+        List<Object> added = current == null ? new ArrayList<>() : new ArrayList<>((List<?>) current);
+        for (Object one : adding) {
+            if (!added.contains(one)) {
+                added.add(one);
+            }
+        }
+        return current != null && added.size() == ((List<?>) current).size() || set(segments, added);
+    }
+
+    private boolean pullAll(String[] segments, Object value) {
+        if (!(value instanceof Collection<?> pulled) || !allStrings(pulled)) {
+            return false;
+        }
+        if (read(segments) == null) {
+            return reachesOnlyDocuments(segments); // nothing to take from where a field on the way is missing
+        }
+        Object current = valueAt(segments);
+        if (current == null) {
+            return true;
+        }
+        if (!(current instanceof List<?> list) || !allStrings(list)) {
+            return false;
+        }
+        List<Object> kept = new ArrayList<>(list.size());
+        for (Object element : list) {
+            if (!pulled.contains(element)) {
+                kept.add(element);
+            }
+        }
+        return kept.size() == list.size() || set(segments, kept);
+    }
+
+    private static boolean allStrings(Collection<?> values) {
+        return values.stream().allMatch(String.class::isInstance);
+    }
+
+    /** The value at the path in the document as updated so far; null if it or a document on the way is missing. */
+    private Object valueAt(String[] segments) {
+        Document parent = read(segments);
+        return parent == null ? null : parent.get(segments[segments.length - 1]);
     }
 
     /** The document holding the path's last field in the document as updated so far, or null if there is none. */

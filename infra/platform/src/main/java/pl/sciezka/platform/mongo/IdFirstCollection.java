@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -67,32 +68,78 @@ final class IdFirstCollection extends H2Collection {
     }
 
     /**
-     * An update of the one document stored under a string id ({@code {_id: x}}) that is a whole
-     * replacement or only sets and unsets fields, as the projections write, is applied by
-     * {@link CopyOnWriteUpdate}; anything else, including an upsert of a document not stored yet, by
-     * the library.
+     * An update that names its documents by string ids, the one document of {@code {_id: x, ...}} (other
+     * conditions beside the id, such as a cohort cell's token guard, checked on the stored document) or
+     * every document of {@code {_id: {$in: [...]}}}, is applied by {@link CopyOnWriteUpdate} where every
+     * document's update can be; anything else, including an upsert of a document not stored yet or not
+     * matching, by the library, before anything is changed here.
      */
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        Object id = selector.size() == 1 ? selector.get(getIdField()) : null;
-        Document stored = id instanceof String && !isMulti && arrayFilters.isEmpty() ? getDocument(id) : null;
-        Document updated = stored == null ? null : CopyOnWriteUpdate.apply(stored, update, getIdField());
-        if (updated == null) {
+        List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti) : null;
+        if (changes == null || changes.isEmpty()) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
-        boolean modified = updated != stored;
-        if (modified) {
-            for (Index<Object> index : getIndexes()) {
-                index.checkUpdate(stored, updated, this);
+        List<Object> modified = new ArrayList<>();
+        for (Document[] change : changes) {
+            Document stored = change[0];
+            Document updated = change[1];
+            if (updated != stored) {
+                Object id = stored.get(getIdField());
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(stored, updated, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(stored, updated, id, this);
+                }
+                handleUpdate(id, stored, updated);
+                modified.add(id);
             }
-            for (Index<Object> index : getIndexes()) {
-                index.updateInPlace(stored, updated, id, this);
-            }
-            handleUpdate(id, stored, updated);
         }
-        oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(id) : List.of());
-        return new Document("n", 1).append("nModified", modified ? 1 : 0);
+        oplog.handleUpdate(getFullName(), selector, update, modified);
+        return new Document("n", changes.size()).append("nModified", modified.size());
+    }
+
+    /**
+     * Each stored document the selector names with its update applied, or null if the library must do it
+     * (for one document: not stored or not matching; for any: an update this class does not take).
+     */
+    private List<Document[]> copiedOnWrite(Document selector, Document update, boolean isMulti) {
+        List<String> ids = isMulti ? idsIn(selector) : oneStringId(selector);
+        if (ids == null || isMulti && update.keySet().stream().anyMatch(field -> !field.startsWith("$"))) {
+            return null;
+        }
+        List<Document[]> changes = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Document stored = getDocument(id);
+            if (stored == null && isMulti) {
+                continue;
+            }
+            if (stored == null || selector.size() > 1 && !documentMatchesQuery(stored, selector)) {
+                return null;
+            }
+            Document updated = CopyOnWriteUpdate.apply(stored, update, getIdField());
+            if (updated == null) {
+                return null;
+            }
+            changes.add(new Document[] {stored, updated});
+        }
+        return changes;
+    }
+
+    private List<String> oneStringId(Document selector) {
+        return selector.get(getIdField()) instanceof String id ? List.of(id) : null;
+    }
+
+    /** The distinct string ids of {@code {_id: {$in: [...]}}} and nothing else, else null. */
+    private List<String> idsIn(Document selector) {
+        if (selector.size() == 1 && selector.get(getIdField()) instanceof Document condition && condition.size() == 1
+                && condition.get("$in") instanceof Collection<?> ids
+                && ids.stream().allMatch(String.class::isInstance)) {
+            return ids.stream().map(String.class::cast).distinct().toList();
+        }
+        return null;
     }
 
     @Override

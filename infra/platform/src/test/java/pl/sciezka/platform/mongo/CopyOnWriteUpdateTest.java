@@ -2,7 +2,9 @@ package pl.sciezka.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +55,51 @@ class CopyOnWriteUpdateTest {
         assertThat(updated.get("a")).isEqualTo(new Document("b", new Document("c", 1)));
     }
 
+    /** A cohort cell's increment: added as the library adds numbers, new fields made, the token added once. */
+    @Test
+    void incrementsAndAddsToASetAsACohortCellIs() {
+        Document stored = new Document("_id", "cell").append("key", "2024")
+                .append("figures", new Document("families", 3).append("incomeSum", new Decimal128(new BigDecimal("10.50"))))
+                .append("applying", List.of("case-1@4"));
+        Document before = stored.cloneDeeply();
+
+        Document updated = CopyOnWriteUpdate.apply(stored, new Document("$setOnInsert", new Document("key", "other"))
+                .append("$inc", new Document("figures.families", 1).append("figures.incomeSum", new Decimal128(new BigDecimal("2.25")))
+                        .append("figures.parents", 2).append("figures.big", Long.MAX_VALUE))
+                .append("$addToSet", new Document("applying", new Document("$each", List.of("case-1@4", "case-2@7")))), "_id");
+
+        assertThat(stored).as("the stored document unchanged").isEqualTo(before);
+        assertThat(updated).isEqualTo(new Document("_id", "cell").append("key", "2024")
+                .append("figures", new Document("families", 4).append("incomeSum", new Decimal128(new BigDecimal("12.75")))
+                        .append("parents", 2).append("big", Long.MAX_VALUE))
+                .append("applying", List.of("case-1@4", "case-2@7")));
+        assertThat(CopyOnWriteUpdate.apply(updated, new Document("$inc", new Document("figures.families", 0))
+                .append("$addToSet", new Document("applying", "case-2@7")), "_id"))
+                .as("adding nothing new changes nothing").isSameAs(updated);
+    }
+
+    @Test
+    void pullsStringsOutOfAnArray() {
+        Document stored = new Document("_id", "cell").append("applying", List.of("a", "b", "c", "b"));
+
+        assertThat(CopyOnWriteUpdate.apply(stored, new Document("$pullAll", new Document("applying", List.of("b", "x"))), "_id"))
+                .isEqualTo(new Document("_id", "cell").append("applying", List.of("a", "c")));
+        assertThat(CopyOnWriteUpdate.apply(stored, new Document("$pullAll", new Document("applying", List.of("x"))
+                .append("missing.deeper", List.of("a"))), "_id")).isSameAs(stored);
+    }
+
     @Test
     void leavesToTheLibraryWhatItDoesNotApply() {
-        Document stored = caseload().append("members", List.of(new Document("role", "mother"))).append("count", 3);
+        Document stored = caseload().append("members", List.of(new Document("role", "mother"))).append("count", 3)
+                .append("tokens", List.of("t1"));
         List<Document> updates = List.of(
-                new Document("$inc", new Document("count", 1)),
+                new Document("$push", new Document("members", new Document("role", "son"))),
+                new Document("$inc", new Document("team", 1)),
+                new Document("$inc", new Document("count", "1")),
+                new Document("$addToSet", new Document("count", "t1")),
+                new Document("$addToSet", new Document("members", new Document("$each", "t1"))),
+                new Document("$pullAll", new Document("members", List.of("t1"))),
+                new Document("$pullAll", new Document("tokens", List.of(1))),
                 new Document("$set", new Document("members.0.role", "father")),
                 new Document("$set", new Document("members.$.role", "father")),
                 new Document("$set", new Document("count.deeper", 1)),

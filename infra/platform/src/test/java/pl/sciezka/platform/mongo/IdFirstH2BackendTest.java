@@ -10,21 +10,26 @@ import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -146,6 +151,27 @@ class IdFirstH2BackendTest {
         seen.add(cells.updateOne(Filters.eq("_id", "cell-new-lines"), Updates.set("lines.case-1", "A"),
                 new UpdateOptions().upsert(true)).getUpsertedId() != null);
         seen.add(cells.find(Filters.in("_id", List.of("cell-8", "cell-10", "cell-new-lines"))).sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>()));
+        // a cohort cell's increments as CohortCellStore sends them: guarded by the tokens (refused where the cell
+        // holds one), numbers of each kind added (an int past its range), fields made, tokens added once, taken
+        // out by $in over the cells (an id twice, one missing), and an increment of an array (refused)
+        UpdateOptions upsertCell = new UpdateOptions().upsert(true);
+        Document increment = new Document("$setOnInsert", new Document("key", "k"))
+                .append("$inc", new Document("figures.families", 1).append("count", Integer.MAX_VALUE)
+                        .append("figures.incomeSum", new Decimal128(new BigDecimal("2.50"))))
+                .append("$addToSet", new Document("applying", new Document("$each", List.of("t2", "t3"))));
+        Bson guarded = new Document("_id", "cell-13").append("applying", new Document("$nin", List.of("t2", "t3")));
+        seen.add(cells.updateOne(guarded, increment, upsertCell).getModifiedCount());
+        seen.add(code(catchThrowable(() -> cells.updateOne(guarded, increment, upsertCell))));
+        seen.add(cells.bulkWrite(List.of(new UpdateOneModel<>(new Document("_id", "cell-14")
+                        .append("applying", new Document("$nin", List.of("t2"))), increment, upsertCell),
+                new UpdateOneModel<>(Filters.eq("_id", "cell-15"), new Document("$pullAll", new Document("applying", List.of("t9"))))),
+                new BulkWriteOptions().ordered(false)).getModifiedCount());
+        UpdateResult released = cells.updateMany(Filters.in("_id", List.of("cell-13", "cell-14", "cell-none", "cell-13")),
+                new Document("$pullAll", new Document("applying", List.of("t2", "t3"))));
+        seen.add(List.of(released.getMatchedCount(), released.getModifiedCount()));
+        seen.add(code(catchThrowable(() -> cells.updateOne(Filters.eq("_id", "cell-16"), Updates.inc("applying", 1)))));
+        seen.add(cells.find(Filters.in("_id", List.of("cell-13", "cell-14", "cell-15", "cell-16"))).sort(Sorts.ascending("_id"))
                 .into(new ArrayList<>()));
         // ids that are not strings, numbers equal across types as MongoDB compares them, and generated ones
         cells.insertOne(new Document("_id", 5).append("count", 5));
