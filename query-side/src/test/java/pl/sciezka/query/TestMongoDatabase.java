@@ -1,7 +1,10 @@
 package pl.sciezka.query;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.UUID;
@@ -21,14 +24,19 @@ public final class TestMongoDatabase implements AutoCloseable {
     private final MongoTemplate template;
 
     public TestMongoDatabase() {
+        this(null);
+    }
+
+    /** @param commands told of every command the client sends (null: none) */
+    public TestMongoDatabase(CommandListener commands) {
         String real = System.getenv().getOrDefault(VARIABLE, System.getProperty(VARIABLE, ""));
-        if (real.isBlank()) {
-            server = new MongoServer(new MemoryBackend());
-            client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        } else {
-            server = null;
-            client = MongoClients.create(real);
+        server = real.isBlank() ? new MongoServer(new MemoryBackend()) : null;
+        String uri = server == null ? real : "mongodb://127.0.0.1:" + server.bind().getPort();
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
+        if (commands != null) {
+            settings.addCommandListener(commands);
         }
+        client = MongoClients.create(settings.build());
         template = new MongoTemplate(client, "sciezka_test_" + UUID.randomUUID().toString().replace("-", ""));
     }
 

@@ -4,12 +4,17 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -30,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Update;
 final class ReadModelBatch {
 
     private static final String RESOURCE = ReadModelBatch.class.getName();
+    private static final int READ_AHEAD = 500;
 
     private record Key(String collection, Object id, String path) {
     }
@@ -43,6 +49,8 @@ final class ReadModelBatch {
     private final List<BulkWrites.Write> updates = new ArrayList<>();
     private final Set<HeldDocument> documentsInThisEvent = new HashSet<>();
     private final Set<HeldField> fieldsInThisEvent = new HashSet<>();
+    /** The collections whose documents this batch has read ahead. */
+    private final Set<String> readAhead = new HashSet<>();
     private int updatesBeforeThisEvent;
 
     private ReadModelBatch(MongoTemplate mongo) {
@@ -74,10 +82,14 @@ final class ReadModelBatch {
 
     <T> T find(Class<T> type, Object id) {
         MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
-        HeldDocument held = documents.computeIfAbsent(new Key(entity.getCollection(), id, null), key -> {
-            Document loaded = mongo.getCollection(key.collection()).find(bulk.idFilter(id, entity)).first();
+        Key key = new Key(entity.getCollection(), id, null);
+        if (!documents.containsKey(key)) {
+            readAheadForTheBatch(type, entity, id);
+        }
+        HeldDocument held = documents.computeIfAbsent(key, absent -> {
+            Document loaded = mongo.getCollection(absent.collection()).find(bulk.idFilter(id, entity)).first();
             Object committed = loaded == null ? null : converter.read(type, loaded);
-            return new HeldDocument(type, key.collection(), committed, copies.copy(committed));
+            return new HeldDocument(type, absent.collection(), committed, copies.copy(committed));
         });
         if (held.stale) {
             held.current = copies.copy(held.committed);
@@ -85,6 +97,42 @@ final class ReadModelBatch {
         }
         documentsInThisEvent.add(held);
         return type.cast(held.current);
+    }
+
+    /**
+     * When a handler asks for the document keyed by the id of the aggregate whose event it handles (a case's
+     * file, timeline or outcome), reads that collection's documents of every aggregate of the same type in
+     * the batch at once, a query per {@link #READ_AHEAD} ids instead of one per case: the round trips were a
+     * fifth of the projections' CPU while they caught up with commands. Each is copied when first asked for.
+     */
+    private void readAheadForTheBatch(Class<?> type, MongoPersistentEntity<?> entity, Object id) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (!(unitOfWork.getMessage() instanceof DomainEventMessage<?> event) || !id.equals(event.getAggregateIdentifier())
+                || !(unitOfWork.root() instanceof BatchingUnitOfWork<?> batch) || entity.getIdProperty() == null
+                || entity.getIdProperty().getType() != String.class || !readAhead.add(entity.getCollection())) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Message<?> message : batch.getMessages()) {
+            if (message instanceof DomainEventMessage<?> other && event.getType().equals(other.getType())
+                    && !documents.containsKey(new Key(entity.getCollection(), other.getAggregateIdentifier(), null))) {
+                ids.add(other.getAggregateIdentifier());
+            }
+        }
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += READ_AHEAD) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + READ_AHEAD));
+            Map<Object, Document> found = new HashMap<>();
+            mongo.getCollection(entity.getCollection()).find(new Document("_id", new Document("$in", some)))
+                    .forEach(loaded -> found.put(loaded.get("_id"), loaded));
+            for (String other : some) {
+                Document loaded = found.get(other);
+                HeldDocument held = new HeldDocument(type, entity.getCollection(),
+                        loaded == null ? null : converter.read(type, loaded), null);
+                held.stale = true; // copied from what is stored when a handler first asks for it
+                documents.put(new Key(entity.getCollection(), other, null), held);
+            }
+        }
     }
 
     void save(Object document) {
