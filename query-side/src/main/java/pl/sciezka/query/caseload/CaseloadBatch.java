@@ -2,6 +2,7 @@ package pl.sciezka.query.caseload;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import pl.sciezka.api.familycase.CoordinatorReassigned;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
+import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.EndOfBatch;
 
 /**
@@ -26,6 +28,7 @@ final class CaseloadBatch implements EndOfBatch.Held {
 
     private final MongoTemplate mongo;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
+    private boolean readAhead;
 
     CaseloadBatch(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -43,6 +46,10 @@ final class CaseloadBatch implements EndOfBatch.Held {
     }
 
     void fold(FamilyCaseEvent event, long sequence, Instant at) {
+        if (!readAhead) {
+            readAhead = true;
+            readAhead(BatchAggregates.ofTheCurrentBatch());
+        }
         CaseInBatch kase = cases.get(event.caseId());
         if (kase == null) {
             kase = read(event);
@@ -72,6 +79,43 @@ final class CaseloadBatch implements EndOfBatch.Held {
     private static void apply(CaseloadLine line, Folded folded) {
         CaseloadEvents.apply(line, folded.event(), folded.at());
         line.version = folded.sequence();
+    }
+
+    /**
+     * Reads the batch's cases at its first event: the pointers with one query, then each coordinator's
+     * lines of them with one; a case without a pointer is new, and its line (which a crash between the
+     * writes of a batch may have left) is looked for with the coordinator its opening names. A case with
+     * neither is read at its first event, as outside a batch.
+     */
+    private void readAhead(List<String> caseIds) {
+        Map<String, String> openedWith = new HashMap<>();
+        BatchAggregates.payloadsOfTheCurrentBatch(FamilyCaseOpened.class)
+                .forEach(opened -> openedWith.put(opened.caseId(), opened.coordinatorId()));
+        for (List<String> some : BatchAggregates.inParts(caseIds)) {
+            Map<String, CaseCoordinator> pointers = new HashMap<>();
+            mongo.find(Query.query(Criteria.where("_id").in(some)), CaseCoordinator.class)
+                    .forEach(where -> pointers.put(where.caseId(), where));
+            Map<String, String> shownBy = new LinkedHashMap<>();
+            for (String caseId : some) {
+                CaseCoordinator where = pointers.get(caseId);
+                String coordinatorId = where != null ? where.coordinatorId() : openedWith.get(caseId);
+                if (coordinatorId != null && (where == null || !where.isArchived())) {
+                    shownBy.put(caseId, coordinatorId);
+                }
+            }
+            Map<String, CaseloadLine> lines = new HashMap<>();
+            shownBy.values().stream().distinct().forEach(coordinatorId -> lines.putAll(linesIn(coordinatorId,
+                    shownBy.keySet().stream().filter(caseId -> shownBy.get(caseId).equals(coordinatorId)).toList())));
+            for (String caseId : some) {
+                CaseCoordinator where = pointers.get(caseId);
+                if (where != null && where.isArchived()) {
+                    cases.put(caseId, new CaseInBatch(caseId, where, where.coordinatorId(), where.archived(), new ArrayList<>()));
+                } else if (shownBy.containsKey(caseId)) {
+                    cases.put(caseId, new CaseInBatch(caseId, where, shownBy.get(caseId),
+                            lines.getOrDefault(caseId, new CaseloadLine()), new ArrayList<>()));
+                }
+            }
+        }
     }
 
     private CaseInBatch read(FamilyCaseEvent event) {
@@ -143,11 +187,15 @@ final class CaseloadBatch implements EndOfBatch.Held {
 
     /** The case's line alone, not the coordinator's whole caseload; a new line if there is none. */
     private CaseloadLine lineIn(String coordinatorId, String caseId) {
+        return linesIn(coordinatorId, List.of(caseId)).getOrDefault(caseId, new CaseloadLine());
+    }
+
+    /** The lines of these cases that the coordinator's caseload holds, and no other. */
+    private Map<String, CaseloadLine> linesIn(String coordinatorId, List<String> caseIds) {
         Query query = byId(coordinatorId);
-        query.fields().include(lineKey(caseId));
+        caseIds.forEach(caseId -> query.fields().include(lineKey(caseId)));
         CaseloadDocument caseload = mongo.findOne(query, CaseloadDocument.class);
-        CaseloadLine line = caseload == null ? null : caseload.cases().get(caseId);
-        return line == null ? new CaseloadLine() : line;
+        return caseload == null ? Map.of() : caseload.cases();
     }
 
     private static Query byId(String id) {

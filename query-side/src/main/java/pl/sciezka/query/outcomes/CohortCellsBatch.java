@@ -7,15 +7,19 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.outcomes.CohortCells.CellChange;
 import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
 import pl.sciezka.query.outcomes.CohortCellStore.Release;
+import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.EndOfBatch;
 
 /**
@@ -39,6 +43,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     private final MongoTemplate mongo;
     private final CohortCellStore cells;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
+    private boolean readAhead;
 
     CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells) {
         this.mongo = mongo;
@@ -65,6 +70,10 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     }
 
     void fold(FamilyCaseEvent event, long sequence, Instant at) {
+        if (!readAhead) {
+            readAhead = true;
+            readAhead(BatchAggregates.ofTheCurrentBatch());
+        }
         CaseInBatch kase = cases.computeIfAbsent(event.caseId(), this::read);
         if (kase.document.facts.version >= sequence) {
             kase.releaseAgain = true; // seen already: only the release of its changes may not have happened
@@ -91,16 +100,27 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     /** The case as stored, with whatever a crash left unfinished finished first. */
     private CaseInBatch read(String caseId) {
         CohortCaseDocument document = mongo.findById(caseId, CohortCaseDocument.class);
-        if (document == null) {
-            return new CaseInBatch(CohortCaseDocument.of(caseId));
+        return document == null ? new CaseInBatch(CohortCaseDocument.of(caseId)) : finished(List.of(document)).get(0);
+    }
+
+    /** The batch's cases read at its first event, with one query instead of one per case. */
+    private void readAhead(List<String> caseIds) {
+        for (List<String> some : BatchAggregates.inParts(caseIds)) {
+            Map<String, CaseInBatch> stored = new HashMap<>();
+            finished(mongo.find(Query.query(Criteria.where("_id").in(some)), CohortCaseDocument.class))
+                    .forEach(kase -> stored.put(kase.document.caseId, kase));
+            some.forEach(caseId -> cases.put(caseId, stored.getOrDefault(caseId, new CaseInBatch(CohortCaseDocument.of(caseId)))));
         }
-        if (document.releasingToken == null) {
-            document.releasingToken = document.changeToken(); // stored before the token was: releasing was the latest change
+    }
+
+    private List<CaseInBatch> finished(List<CohortCaseDocument> documents) {
+        for (CohortCaseDocument document : documents) {
+            if (document.releasingToken == null) {
+                document.releasingToken = document.changeToken(); // stored before the token was: releasing was the latest change
+            }
         }
-        if (!document.pending.isEmpty()) {
-            finish(List.of(document));
-        }
-        return new CaseInBatch(document);
+        finish(documents.stream().filter(document -> !document.pending.isEmpty()).toList());
+        return documents.stream().map(CaseInBatch::new).toList();
     }
 
     /**

@@ -7,14 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -35,7 +31,6 @@ import org.springframework.data.mongodb.core.query.Update;
 final class ReadModelBatch {
 
     private static final String RESOURCE = ReadModelBatch.class.getName();
-    private static final int READ_AHEAD = 500;
 
     private record Key(String collection, Object id, String path) {
     }
@@ -102,26 +97,17 @@ final class ReadModelBatch {
     /**
      * When a handler asks for the document keyed by the id of the aggregate whose event it handles (a case's
      * file, timeline or outcome), reads that collection's documents of every aggregate of the same type in
-     * the batch at once, a query per {@link #READ_AHEAD} ids instead of one per case: the round trips were a
+     * the batch at once ({@link BatchAggregates}) instead of one query per case: the round trips were a
      * fifth of the projections' CPU while they caught up with commands. Each is copied when first asked for.
      */
     private void readAheadForTheBatch(Class<?> type, MongoPersistentEntity<?> entity, Object id) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (!(unitOfWork.getMessage() instanceof DomainEventMessage<?> event) || !id.equals(event.getAggregateIdentifier())
-                || !(unitOfWork.root() instanceof BatchingUnitOfWork<?> batch) || entity.getIdProperty() == null
+        if (!id.equals(BatchAggregates.ofTheCurrentEvent()) || entity.getIdProperty() == null
                 || entity.getIdProperty().getType() != String.class || !readAhead.add(entity.getCollection())) {
             return;
         }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Message<?> message : batch.getMessages()) {
-            if (message instanceof DomainEventMessage<?> other && event.getType().equals(other.getType())
-                    && !documents.containsKey(new Key(entity.getCollection(), other.getAggregateIdentifier(), null))) {
-                ids.add(other.getAggregateIdentifier());
-            }
-        }
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += READ_AHEAD) {
-            List<String> some = all.subList(from, Math.min(all.size(), from + READ_AHEAD));
+        List<String> ids = BatchAggregates.ofTheCurrentBatch().stream()
+                .filter(other -> !documents.containsKey(new Key(entity.getCollection(), other, null))).toList();
+        for (List<String> some : BatchAggregates.inParts(ids)) {
             Map<Object, Document> found = new HashMap<>();
             mongo.getCollection(entity.getCollection()).find(new Document("_id", new Document("$in", some)))
                     .forEach(loaded -> found.put(loaded.get("_id"), loaded));

@@ -34,6 +34,7 @@ import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.familycase.HouseholdIndicators;
 import pl.sciezka.api.familycase.OutcomeMeasured;
 import pl.sciezka.query.projection.BatchEquivalence;
+import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.query.projection.FamilyHistory;
 import pl.sciezka.query.projection.ProjectionHarness;
@@ -58,6 +59,18 @@ class CaseloadBatchTest {
         assertThat(documents.get(CaseCoordinator.COLLECTION)).hasSize(7)
                 .filteredOn(pointer -> pointer.get("archived") != null)
                 .extracting(pointer -> pointer.getString("_id")).containsExactlyInAnyOrder("case-1", "case-2");
+    }
+
+    /** A batch reads the pointers of its seven cases with one query, not one per case. */
+    @Test
+    void aBatchReadsItsCasesTogether() {
+        FindsSent pointersRead = new FindsSent(CaseCoordinator.COLLECTION);
+        try (TestMongoDatabase database = new TestMongoDatabase(pointersRead)) {
+            run(100, database.template(), new InMemoryTokenStore());
+
+            assertThat(pointersRead.filters()).as("%s", pointersRead.filters()).hasSizeLessThan(7)
+                    .allSatisfy(filter -> assertThat(filter).contains("$in"));
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.outcomes.CohortGroup;
 import pl.sciezka.api.outcomes.CohortGrouping;
+import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.query.outcomes.CohortHistory.Delivery;
 import pl.sciezka.query.projection.ProjectionHarness;
@@ -81,9 +82,14 @@ class CohortCellsBatchTest {
     void aBatchOfMoreCasesThanOneWriteTakesGivesTheAnswersOfOneEventPerBatch() {
         List<List<CohortGroup>> answers = new ArrayList<>();
         for (int batchSize : List.of(1, 1000)) {
-            try (TestMongoDatabase database = new TestMongoDatabase()) {
+            FindsSent casesRead = new FindsSent("cohort_cases");
+            try (TestMongoDatabase database = new TestMongoDatabase(casesRead)) {
                 MongoTemplate mongo = database.template();
                 run(batchSize, new CohortCellStore(mongo), mongo, MANY);
+                if (batchSize > 1) {
+                    assertThat(casesRead.filters()).as("the cases read a batch at a time").hasSizeLessThan(2 * MANY)
+                            .allSatisfy(filter -> assertThat(filter).contains("$in"));
+                }
                 CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
                 assertNoTokenLeft(mongo);
                 assertThat(mongo.getCollection("cohort_cases").countDocuments()).isEqualTo(2L * MANY);

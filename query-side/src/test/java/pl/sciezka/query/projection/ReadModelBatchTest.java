@@ -3,13 +3,10 @@ package pl.sciezka.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
+import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
 
 /**
@@ -51,21 +49,13 @@ class ReadModelBatchTest {
     /** The tallies, keyed by the case of the event handled, are read for the whole batch at the first event. */
     @Test
     void aBatchReadsItsCasesDocumentsTogether() {
-        List<String> talliesRead = new CopyOnWriteArrayList<>();
-        TestMongoDatabase database = new TestMongoDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent started) {
-                if (started.getCommandName().equals("find") && started.getCommand().getString("find").getValue()
-                        .equals("test_tallies")) {
-                    talliesRead.add(started.getCommand().get("filter").toString());
-                }
-            }
-        });
+        FindsSent talliesRead = new FindsSent("test_tallies");
+        TestMongoDatabase database = new TestMongoDatabase(talliesRead);
         closing.add(database);
         MongoTemplate mongo = database.template();
 
         run(mongo, 100, projection -> { });
-        List<String> byTheBatches = List.copyOf(talliesRead);
+        List<String> byTheBatches = talliesRead.filters();
 
         assertThat(documents(mongo)).isEqualTo(documents(writtenStraightThrough()));
         assertThat(byTheBatches).as("a read per batch, not per case: %s", byTheBatches).hasSizeLessThan(CASES)
