@@ -128,10 +128,11 @@ final class CohortCellsBatch implements EndOfBatch.Held {
      * batch of its own. A cell holds the tokens of every case of a group that changes it until the
      * release, and the embedded MongoDB server compares each of them with each token released, so a
      * group of every case of a large batch (a rebuild's) cost the square of its cases in every shared cell.
+     * Cases read ahead whose events changed nothing here are left out, so as not to thin out the groups.
      */
     @Override
     public void flush() {
-        List<CaseInBatch> all = new ArrayList<>(cases.values());
+        List<CaseInBatch> all = cases.values().stream().filter(kase -> !kase.folded.isEmpty() || kase.releaseAgain).toList();
         cases.clear();
         for (int from = 0; from < all.size(); from += CASES_PER_WRITE) {
             flush(all.subList(from, Math.min(all.size(), from + CASES_PER_WRITE)));
