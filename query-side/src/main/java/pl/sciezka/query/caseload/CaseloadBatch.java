@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -91,29 +92,26 @@ final class CaseloadBatch implements EndOfBatch.Held {
         Map<String, String> openedWith = new HashMap<>();
         BatchAggregates.payloadsOfTheCurrentBatch(FamilyCaseOpened.class)
                 .forEach(opened -> openedWith.put(opened.caseId(), opened.coordinatorId()));
-        for (List<String> some : BatchAggregates.inParts(caseIds)) {
-            Map<String, CaseCoordinator> pointers = new HashMap<>();
-            mongo.find(Query.query(Criteria.where("_id").in(some)), CaseCoordinator.class)
-                    .forEach(where -> pointers.put(where.caseId(), where));
-            Map<String, String> shownBy = new LinkedHashMap<>();
-            for (String caseId : some) {
-                CaseCoordinator where = pointers.get(caseId);
-                String coordinatorId = where != null ? where.coordinatorId() : openedWith.get(caseId);
-                if (coordinatorId != null && (where == null || !where.isArchived())) {
-                    shownBy.put(caseId, coordinatorId);
-                }
+        Map<String, CaseCoordinator> pointers = new HashMap<>();
+        BatchAggregates.stored(mongo, CaseCoordinator.class, caseIds).forEach(where -> pointers.put(where.caseId(), where));
+        Map<String, String> shownBy = new LinkedHashMap<>();
+        for (String caseId : caseIds) {
+            CaseCoordinator where = pointers.get(caseId);
+            String coordinatorId = where != null ? where.coordinatorId() : openedWith.get(caseId);
+            if (coordinatorId != null && (where == null || !where.isArchived())) {
+                shownBy.put(caseId, coordinatorId);
             }
-            Map<String, CaseloadLine> lines = new HashMap<>();
-            shownBy.values().stream().distinct().forEach(coordinatorId -> lines.putAll(linesIn(coordinatorId,
-                    shownBy.keySet().stream().filter(caseId -> shownBy.get(caseId).equals(coordinatorId)).toList())));
-            for (String caseId : some) {
-                CaseCoordinator where = pointers.get(caseId);
-                if (where != null && where.isArchived()) {
-                    cases.put(caseId, new CaseInBatch(caseId, where, where.coordinatorId(), where.archived(), new ArrayList<>()));
-                } else if (shownBy.containsKey(caseId)) {
-                    cases.put(caseId, new CaseInBatch(caseId, where, shownBy.get(caseId),
-                            lines.getOrDefault(caseId, new CaseloadLine()), new ArrayList<>()));
-                }
+        }
+        Map<String, CaseloadLine> lines = new HashMap<>();
+        shownBy.keySet().stream().collect(Collectors.groupingBy(shownBy::get))
+                .forEach((coordinatorId, shown) -> lines.putAll(linesIn(coordinatorId, shown)));
+        for (String caseId : caseIds) {
+            CaseCoordinator where = pointers.get(caseId);
+            if (where != null && where.isArchived()) {
+                cases.put(caseId, new CaseInBatch(caseId, where, where.coordinatorId(), where.archived(), new ArrayList<>()));
+            } else if (shownBy.containsKey(caseId)) {
+                cases.put(caseId, new CaseInBatch(caseId, where, shownBy.get(caseId),
+                        lines.getOrDefault(caseId, new CaseloadLine()), new ArrayList<>()));
             }
         }
     }

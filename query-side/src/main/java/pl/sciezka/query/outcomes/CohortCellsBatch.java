@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.outcomes.CohortCells.CellChange;
 import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
@@ -105,12 +103,11 @@ final class CohortCellsBatch implements EndOfBatch.Held {
 
     /** The batch's cases read at its first event, with one query instead of one per case. */
     private void readAhead(List<String> caseIds) {
-        for (List<String> some : BatchAggregates.inParts(caseIds)) {
-            Map<String, CaseInBatch> stored = new HashMap<>();
-            finished(mongo.find(Query.query(Criteria.where("_id").in(some)), CohortCaseDocument.class))
-                    .forEach(kase -> stored.put(kase.document.caseId, kase));
-            some.forEach(caseId -> cases.put(caseId, stored.getOrDefault(caseId, new CaseInBatch(CohortCaseDocument.of(caseId)))));
-        }
+        Map<String, CaseInBatch> stored = new HashMap<>();
+        finished(BatchAggregates.stored(mongo, CohortCaseDocument.class, caseIds))
+                .forEach(kase -> stored.put(kase.document.caseId, kase));
+        caseIds.forEach(caseId -> cases.put(caseId,
+                stored.computeIfAbsent(caseId, id -> new CaseInBatch(CohortCaseDocument.of(id)))));
     }
 
     private List<CaseInBatch> finished(List<CohortCaseDocument> documents) {

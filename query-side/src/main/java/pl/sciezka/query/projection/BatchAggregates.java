@@ -9,6 +9,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The aggregates (cases) whose events the batch being handled holds, so that a projection can read their
@@ -71,12 +74,13 @@ public final class BatchAggregates {
         return payloads;
     }
 
-    /** The ids in parts of {@value #PER_QUERY}, a query's worth each. */
-    public static List<List<String>> inParts(List<String> ids) {
-        List<List<String>> parts = new ArrayList<>();
+    /** The documents of {@code type} stored under these ids (none for an id with none), a query per {@value #PER_QUERY} ids. */
+    public static <T> List<T> stored(MongoTemplate mongo, Class<T> type, List<String> ids) {
+        List<T> stored = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PER_QUERY) {
-            parts.add(ids.subList(from, Math.min(ids.size(), from + PER_QUERY)));
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + PER_QUERY));
+            stored.addAll(mongo.find(Query.query(Criteria.where("_id").in(part)), type));
         }
-        return parts;
+        return stored;
     }
 }

@@ -107,17 +107,13 @@ final class ReadModelBatch {
         }
         List<String> ids = BatchAggregates.ofTheCurrentBatch().stream()
                 .filter(other -> !documents.containsKey(new Key(entity.getCollection(), other, null))).toList();
-        for (List<String> some : BatchAggregates.inParts(ids)) {
-            Map<Object, Document> found = new HashMap<>();
-            mongo.getCollection(entity.getCollection()).find(new Document("_id", new Document("$in", some)))
-                    .forEach(loaded -> found.put(loaded.get("_id"), loaded));
-            for (String other : some) {
-                Document loaded = found.get(other);
-                HeldDocument held = new HeldDocument(type, entity.getCollection(),
-                        loaded == null ? null : converter.read(type, loaded), null);
-                held.stale = true; // copied from what is stored when a handler first asks for it
-                documents.put(new Key(entity.getCollection(), other, null), held);
-            }
+        Map<Object, Object> stored = new HashMap<>();
+        BatchAggregates.stored(mongo, type, ids)
+                .forEach(document -> stored.put(entity.getIdentifierAccessor(document).getIdentifier(), document));
+        for (String other : ids) {
+            HeldDocument held = new HeldDocument(type, entity.getCollection(), stored.get(other), null);
+            held.stale = true; // copied from what is stored when a handler first asks for it
+            documents.put(new Key(entity.getCollection(), other, null), held);
         }
     }
 

@@ -33,9 +33,9 @@ import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.familycase.HouseholdIndicators;
 import pl.sciezka.api.familycase.OutcomeMeasured;
-import pl.sciezka.query.projection.BatchEquivalence;
 import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
+import pl.sciezka.query.projection.BatchEquivalence;
 import pl.sciezka.query.projection.FamilyHistory;
 import pl.sciezka.query.projection.ProjectionHarness;
 

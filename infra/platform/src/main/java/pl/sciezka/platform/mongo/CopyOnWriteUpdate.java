@@ -188,10 +188,11 @@ final class CopyOnWriteUpdate {
         if (!(value instanceof Collection<?> pulled) || !allStrings(pulled)) {
             return false;
         }
-        if (read(segments) == null) {
+        Document parent = read(segments);
+        if (parent == null) {
             return reachesOnlyDocuments(segments); // nothing to take from where a field on the way is missing
         }
-        Object current = valueAt(segments);
+        Object current = parent.get(segments[segments.length - 1]);
         if (current == null) {
             return true;
         }

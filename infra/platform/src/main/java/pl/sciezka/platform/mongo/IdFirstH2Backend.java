@@ -38,8 +38,9 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  * grew with the collection.</li>
  * <li>The {@code _id} index finds a document with a string id in the collection's data map, and keeps
  * only ids of other types in a map of its own ({@link IdIndex}).</li>
- * <li>A document stored under a string id and replaced whole, or with fields set and unset, is changed
- * without the library's copies of the whole document ({@link CopyOnWriteUpdate}).</li>
+ * <li>A document stored under a string id and replaced whole, with fields set and unset, or with a cohort
+ * cell's guarded increments and releases, is changed without the library's copies of the whole document
+ * ({@link CopyOnWriteUpdate}, through {@link IdFirstCollection}).</li>
  * <li>A drop of a collection that does not exist answers ok, without the library's logged error.</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
