@@ -224,7 +224,8 @@ public class ProjectionRebuilds implements DisposableBean {
 
         void reached(TrackingToken token) {
             long position = token.position().orElse(-1);
-            names.forEach(name -> underWay.merge(name, position, Math::max));
+            // only while under way: an entry put back after the processor started again would show it replaying for ever
+            names.forEach(name -> underWay.computeIfPresent(name, (rebuilt, before) -> Math.max(before, position)));
             if (System.nanoTime() - remindedAt > REMIND_OTHERS.toNanos()) {
                 otherInstances.ifAvailable(others -> names.forEach(others::keepStopped));
                 remindedAt = System.nanoTime();

@@ -132,7 +132,8 @@ public final class OnePassReplay {
         if (!batch.isEmpty()) {
             submit(projections, batch, last, latest, written, workers, afterBatch);
         }
-        CompletableFuture.allOf(settled(latest)).get();
+        // the reports, not only the batches: the caller acts on the pass's end, and a report run after it would undo that
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get();
         Map<String, Throwable> failed = new LinkedHashMap<>();
         for (int i = 0; i < projections.size(); i++) {
             try {
