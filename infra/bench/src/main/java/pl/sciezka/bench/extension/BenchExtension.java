@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * shipped jar never contains it, and nothing in the product refers to it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({BaselineController.class, GarbageCollectionController.class, RawEventController.class,
+@Import({BaselineController.class, GarbageCollectionController.class, CompilationController.class, RawEventController.class,
         SyntheticHistoryController.class})
 public class BenchExtension {
 

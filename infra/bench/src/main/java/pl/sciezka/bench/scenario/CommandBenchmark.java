@@ -21,9 +21,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CommandBenchmark {
 
-    /** @param round how long each of baseline and Ścieżka is driven per round; the warm-up is as long */
+    /** @param round how long each of baseline and Ścieżka is driven per round, and each slice of their warm-ups */
     public record Settings(List<Integer> clients, Duration round, int rounds) {
     }
+
+    /** A slice of the warm-up in which the JIT compiled for less than this share of its length counts as warm. */
+    private static final double WARM_JIT_SHARE = 0.1;
+    private static final Duration MAX_WARM_UP = Duration.ofMinutes(2);
 
     private CommandBenchmark() {
     }
@@ -33,11 +37,11 @@ public final class CommandBenchmark {
                 "baseline: plain MVC + JDBC row");
         report.line("write mix per family: open case, 3 members, diagnosis, referral, acceptance, 2 deliveries,"
                 + " meeting; families round " + SyntheticData.COORDINATORS.size() + " caseworkers; " + settings.rounds() + " round(s) of "
-                + settings.round().toSeconds() + " s per side after a warm-up of the same length");
+                + settings.round().toSeconds() + " s per side after each side's warm-up");
         ProjectionStatus projections = new ProjectionStatus(app.api());
         for (int clients : settings.clients()) {
-            ClosedLoop.run(app.port(), Target.BASELINE, clients, settings.round(), offeringId);
-            ClosedLoop.run(app.port(), Target.PRODUCT, clients, settings.round(), offeringId);
+            Duration baselineWarmUp = warmUp(app, Target.BASELINE, clients, settings.round(), offeringId);
+            Duration productWarmUp = warmUp(app, Target.PRODUCT, clients, settings.round(), offeringId);
             Latencies product = new Latencies();
             Latencies baseline = new Latencies();
             long productWrites = 0;
@@ -48,20 +52,25 @@ public final class CommandBenchmark {
             Duration longestCatchUp = Duration.ZERO;
             Collections productGc = Collections.NONE;
             Collections baselineGc = Collections.NONE;
+            long productJitMillis = 0;
+            long baselineJitMillis = 0;
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
                         : List.of(Target.PRODUCT, Target.BASELINE)) {
                     projections.awaitCaughtUp(Duration.ofMinutes(10));
                     Collections gcBefore = Collections.soFar(app);
+                    long jitBefore = jitMillis(app);
                     Duration cpuBefore = app.cpuTime();
                     ClosedLoop.Result result = ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
                     Duration cpu = app.cpuTime().minus(cpuBefore);
                     Collections gc = Collections.soFar(app).minus(gcBefore);
+                    long jit = jitMillis(app) - jitBefore;
                     if (target == Target.PRODUCT) {
                         product.addAll(result.latencies());
                         productWrites += result.writes();
                         productCpu = productCpu.plus(cpu);
                         productGc = productGc.plus(gc);
+                        productJitMillis += jit;
                         // how long the views lag the burst's last write: what a caseworker would notice
                         Duration catchUpBefore = app.cpuTime();
                         Duration catchUp = projections.awaitCaughtUp(Duration.ofMinutes(10));
@@ -72,6 +81,7 @@ public final class CommandBenchmark {
                         baselineWrites += result.writes();
                         baselineCpu = baselineCpu.plus(cpu);
                         baselineGc = baselineGc.plus(gc);
+                        baselineJitMillis += jit;
                     }
                 }
             }
@@ -91,7 +101,39 @@ public final class CommandBenchmark {
             report.line("garbage collection while the clients wrote, " + who + ": " + productGc.describe(seconds)
                     + " for Ścieżka, " + baselineGc.describe(seconds) + " for the baseline (the JVM's collectors' own"
                     + " count and time: for G1, its pauses)");
+            report.line(String.format(Locale.ROOT, "warm-up, %s: %d s for Ścieżka, %d s for the baseline (until the JIT"
+                            + " compiled for less than %.0f %% of a slice, at most %d s); JIT compiling while the clients"
+                            + " wrote: %.1f s for Ścieżka, %.1f s for the baseline (summed over the compiler threads)",
+                    who, productWarmUp.toSeconds(), baselineWarmUp.toSeconds(), 100 * WARM_JIT_SHARE,
+                    maxWarmUp(settings.round()).toSeconds(), productJitMillis / 1000.0, baselineJitMillis / 1000.0));
         }
+    }
+
+    /**
+     * Drives one side in slices of a round until its JIT compilers have about finished. A single slice of 20 s
+     * left Ścieżka's C2 compiler busy through most of its measured round on a busy two-core host (the JVM's
+     * compilation events: C2 at work 70-100 % of that round, mostly methods not compiled before), while the
+     * baseline, with far less code, had settled: the round then measured the warm-up, not the steady state.
+     */
+    private static Duration warmUp(Application app, Target target, int clients, Duration slice, String offeringId) {
+        Duration warmedFor = Duration.ZERO;
+        boolean warm = false;
+        while (!warm && warmedFor.compareTo(maxWarmUp(slice)) < 0) {
+            long jitBefore = jitMillis(app);
+            ClosedLoop.run(app.port(), target, clients, slice, offeringId);
+            warm = jitMillis(app) - jitBefore < WARM_JIT_SHARE * slice.toMillis();
+            warmedFor = warmedFor.plus(slice);
+        }
+        return warmedFor;
+    }
+
+    private static Duration maxWarmUp(Duration slice) {
+        return slice.compareTo(MAX_WARM_UP) > 0 ? slice : MAX_WARM_UP;
+    }
+
+    /** The application JVM's compilation time so far, in ms, from the bench extension. */
+    private static long jitMillis(Application app) {
+        return app.api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong();
     }
 
     /** The application JVM's garbage collections and their time, from the bench extension. */
