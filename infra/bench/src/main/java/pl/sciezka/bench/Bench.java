@@ -73,7 +73,7 @@ public final class Bench {
             SyntheticData synthetic = new SyntheticData(api, network);
             if (options.parts().contains("command")) {
                 CommandBenchmark.run(app, new CommandBenchmark.Settings(options.clients(), options.round(),
-                        options.rounds()), network.offeringId(), report);
+                        options.rounds(), options.maxWarmUp()), network.offeringId(), report);
             }
             if (options.parts().contains("asof")) {
                 AsOfBenchmark.run(api, synthetic, options.asOfEvents(), options.samples(), report);

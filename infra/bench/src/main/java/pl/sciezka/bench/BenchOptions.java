@@ -15,8 +15,8 @@ import java.util.Set;
  * e.g. a tuning to compare against the defaults.
  */
 record BenchOptions(Set<String> parts, Path jar, Path out, List<Integer> clients, Duration round, int rounds,
-                    List<Long> sizes, int samples, int openCases, int asOfEvents, int cycles, int killClients, int hostile,
-                    List<String> appArguments, List<String> jvmOptions) {
+                    Duration maxWarmUp, List<Long> sizes, int samples, int openCases, int asOfEvents, int cycles,
+                    int killClients, int hostile, List<String> appArguments, List<String> jvmOptions) {
 
     static final Set<String> ALL = Set.of("command", "asof", "growth", "rebuild", "kill", "hostile");
 
@@ -45,6 +45,7 @@ record BenchOptions(Set<String> parts, Path jar, Path out, List<Integer> clients
                 numbers(options.getOrDefault("clients", "1,8")).stream().map(Long::intValue).toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20"))),
                 Integer.parseInt(options.getOrDefault("rounds", "3")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("max-warm-up", "120"))),
                 numbers(options.getOrDefault("sizes", "10000,100000,1000000")),
                 Integer.parseInt(options.getOrDefault("samples", "200")),
                 Integer.parseInt(options.getOrDefault("open-cases", "30")),

@@ -21,7 +21,7 @@ class BenchmarkHarnessIT {
         Path out = Files.createTempFile("benchmarks", ".md");
 
         Report report = Bench.run("command", "asof", "growth", "rebuild", "--jar=" + System.getProperty("sciezka.jar"),
-                "--out=" + out, "--seconds=3", "--rounds=1", "--sizes=400,800", "--samples=10", "--open-cases=3",
+                "--out=" + out, "--seconds=3", "--rounds=1", "--max-warm-up=3", "--sizes=400,800", "--samples=10", "--open-cases=3",
                 "--asof-events=100");
         System.out.println(report.markdown());
 
@@ -38,6 +38,9 @@ class BenchmarkHarnessIT {
         });
         assertThat(Files.readString(out)).contains("### Rebuild of all projections", "compared equal before and after");
         assertThat(report.lines()).anyMatch(line -> line.matches("views caught up \\d+ ms after Ścieżka's last write, 8 clients .*"));
+        assertThat(report.lines()).as("each side's warm-up, one slice here, and the JIT's time in the rounds")
+                .anyMatch(line -> line.matches("warm-up, 8 clients: 3 s for Ścieżka, 3 s for the baseline .*JIT compiling while"
+                        + " the clients wrote: \\d+\\.\\d s for Ścieżka, \\d+\\.\\d s for the baseline.*"));
         assertThat(report.lines()).as("the files' size per stored event")
                 .anyMatch(line -> line.matches("event store [\\d,]+ MB for [1-9][\\d,]* events \\(\\d+\\.\\d KB per event\\).*"));
     }

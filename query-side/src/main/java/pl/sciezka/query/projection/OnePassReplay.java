@@ -83,8 +83,9 @@ public final class OnePassReplay {
     /**
      * Hands the stream's events to the projections until the stream has no more available or an event
      * reaches {@code until} (null: no bound), telling {@code afterBatch} the token of each batch's last
-     * event once every projection has written the batch or failed. A failed projection leaves the others
-     * going; the pass ends early only if every one has failed, or if reading the events fails.
+     * event once every projection has written the batch or failed; returns after the last of those calls.
+     * A failed projection leaves the others going; the pass ends early only if every one has failed, or if
+     * reading the events fails.
      */
     public Outcome run(List<Projection> projections, BlockingStream<TrackedEventMessage<?>> events,
                        TrackingToken until, Consumer<TrackingToken> afterBatch) throws Exception {

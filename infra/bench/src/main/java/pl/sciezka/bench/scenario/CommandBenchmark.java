@@ -21,13 +21,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CommandBenchmark {
 
-    /** @param round how long each of baseline and Ścieżka is driven per round, and each slice of their warm-ups */
-    public record Settings(List<Integer> clients, Duration round, int rounds) {
+    /**
+     * @param round     how long each of baseline and Ścieżka is driven per round, and each slice of their warm-ups
+     * @param maxWarmUp how long each side's warm-up may take at most; it takes one slice at least
+     */
+    public record Settings(List<Integer> clients, Duration round, int rounds, Duration maxWarmUp) {
     }
 
     /** A slice of the warm-up in which the JIT compiled for less than this share of its length counts as warm. */
     private static final double WARM_JIT_SHARE = 0.1;
-    private static final Duration MAX_WARM_UP = Duration.ofMinutes(2);
 
     private CommandBenchmark() {
     }
@@ -40,8 +42,8 @@ public final class CommandBenchmark {
                 + settings.round().toSeconds() + " s per side after each side's warm-up");
         ProjectionStatus projections = new ProjectionStatus(app.api());
         for (int clients : settings.clients()) {
-            Duration baselineWarmUp = warmUp(app, Target.BASELINE, clients, settings.round(), offeringId);
-            Duration productWarmUp = warmUp(app, Target.PRODUCT, clients, settings.round(), offeringId);
+            Duration baselineWarmUp = warmUp(app, Target.BASELINE, clients, settings, offeringId);
+            Duration productWarmUp = warmUp(app, Target.PRODUCT, clients, settings, offeringId);
             Latencies product = new Latencies();
             Latencies baseline = new Latencies();
             long productWrites = 0;
@@ -105,7 +107,7 @@ public final class CommandBenchmark {
                             + " compiled for less than %.0f %% of a slice, at most %d s); JIT compiling while the clients"
                             + " wrote: %.1f s for Ścieżka, %.1f s for the baseline (summed over the compiler threads)",
                     who, productWarmUp.toSeconds(), baselineWarmUp.toSeconds(), 100 * WARM_JIT_SHARE,
-                    maxWarmUp(settings.round()).toSeconds(), productJitMillis / 1000.0, baselineJitMillis / 1000.0));
+                    settings.maxWarmUp().toSeconds(), productJitMillis / 1000.0, baselineJitMillis / 1000.0));
         }
     }
 
@@ -115,20 +117,16 @@ public final class CommandBenchmark {
      * compilation events: C2 at work 70-100 % of that round, mostly methods not compiled before), while the
      * baseline, with far less code, had settled: the round then measured the warm-up, not the steady state.
      */
-    private static Duration warmUp(Application app, Target target, int clients, Duration slice, String offeringId) {
+    private static Duration warmUp(Application app, Target target, int clients, Settings settings, String offeringId) {
         Duration warmedFor = Duration.ZERO;
         boolean warm = false;
-        while (!warm && warmedFor.compareTo(maxWarmUp(slice)) < 0) {
+        while (!warm && (warmedFor.isZero() || warmedFor.compareTo(settings.maxWarmUp()) < 0)) {
             long jitBefore = jitMillis(app);
-            ClosedLoop.run(app.port(), target, clients, slice, offeringId);
-            warm = jitMillis(app) - jitBefore < WARM_JIT_SHARE * slice.toMillis();
-            warmedFor = warmedFor.plus(slice);
+            ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
+            warm = jitMillis(app) - jitBefore < WARM_JIT_SHARE * settings.round().toMillis();
+            warmedFor = warmedFor.plus(settings.round());
         }
         return warmedFor;
-    }
-
-    private static Duration maxWarmUp(Duration slice) {
-        return slice.compareTo(MAX_WARM_UP) > 0 ? slice : MAX_WARM_UP;
     }
 
     /** The application JVM's compilation time so far, in ms, from the bench extension. */
