@@ -55,7 +55,9 @@ class CaseFileAsOfQueryHandler {
 
     private Optional<CaseFile> fold(String caseId, Instant asOf) {
         CaseFileDocument file = new CaseFileDocument();
-        DomainEventStream stream = events.readEvents(caseId);
+        // from the first event: the one-argument read starts at the latest snapshot, if one was ever taken,
+        // which stands for the aggregate's state, not the case file's, and would hide every event before it
+        DomainEventStream stream = events.readEvents(caseId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Instant at = message.getTimestamp();
