@@ -90,6 +90,14 @@ public final class Application implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /**
+     * The time the application's JIT compilers have spent so far, summed over their threads (the bench
+     * extension's {@code /bench/jit}); zero where the JVM does not say.
+     */
+    public Duration compilationTime() {
+        return Duration.ofMillis(Math.max(0, api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong()));
+    }
+
     /** CPU time the application's process has used so far, all threads: the work a measurement cost it. */
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElseThrow(

@@ -54,25 +54,25 @@ public final class CommandBenchmark {
             Duration longestCatchUp = Duration.ZERO;
             Collections productGc = Collections.NONE;
             Collections baselineGc = Collections.NONE;
-            long productJitMillis = 0;
-            long baselineJitMillis = 0;
+            Duration productJit = Duration.ZERO;
+            Duration baselineJit = Duration.ZERO;
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Target target : round % 2 == 0 ? List.of(Target.BASELINE, Target.PRODUCT)
                         : List.of(Target.PRODUCT, Target.BASELINE)) {
                     projections.awaitCaughtUp(Duration.ofMinutes(10));
                     Collections gcBefore = Collections.soFar(app);
-                    long jitBefore = jitMillis(app);
+                    Duration jitBefore = app.compilationTime();
                     Duration cpuBefore = app.cpuTime();
                     ClosedLoop.Result result = ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
                     Duration cpu = app.cpuTime().minus(cpuBefore);
                     Collections gc = Collections.soFar(app).minus(gcBefore);
-                    long jit = jitMillis(app) - jitBefore;
+                    Duration jit = app.compilationTime().minus(jitBefore);
                     if (target == Target.PRODUCT) {
                         product.addAll(result.latencies());
                         productWrites += result.writes();
                         productCpu = productCpu.plus(cpu);
                         productGc = productGc.plus(gc);
-                        productJitMillis += jit;
+                        productJit = productJit.plus(jit);
                         // how long the views lag the burst's last write: what a caseworker would notice
                         Duration catchUpBefore = app.cpuTime();
                         Duration catchUp = projections.awaitCaughtUp(Duration.ofMinutes(10));
@@ -83,7 +83,7 @@ public final class CommandBenchmark {
                         baselineWrites += result.writes();
                         baselineCpu = baselineCpu.plus(cpu);
                         baselineGc = baselineGc.plus(gc);
-                        baselineJitMillis += jit;
+                        baselineJit = baselineJit.plus(jit);
                     }
                 }
             }
@@ -107,7 +107,7 @@ public final class CommandBenchmark {
                             + " compiled for less than %.0f %% of a slice, at most %d s); JIT compiling while the clients"
                             + " wrote: %.1f s for Ścieżka, %.1f s for the baseline (summed over the compiler threads)",
                     who, productWarmUp.toSeconds(), baselineWarmUp.toSeconds(), 100 * WARM_JIT_SHARE,
-                    settings.maxWarmUp().toSeconds(), productJitMillis / 1000.0, baselineJitMillis / 1000.0));
+                    settings.maxWarmUp().toSeconds(), productJit.toMillis() / 1000.0, baselineJit.toMillis() / 1000.0));
         }
     }
 
@@ -121,17 +121,12 @@ public final class CommandBenchmark {
         Duration warmedFor = Duration.ZERO;
         boolean warm = false;
         while (!warm && (warmedFor.isZero() || warmedFor.compareTo(settings.maxWarmUp()) < 0)) {
-            long jitBefore = jitMillis(app);
+            Duration jitBefore = app.compilationTime();
             ClosedLoop.run(app.port(), target, clients, settings.round(), offeringId);
-            warm = jitMillis(app) - jitBefore < WARM_JIT_SHARE * settings.round().toMillis();
+            warm = app.compilationTime().minus(jitBefore).toMillis() < WARM_JIT_SHARE * settings.round().toMillis();
             warmedFor = warmedFor.plus(settings.round());
         }
         return warmedFor;
-    }
-
-    /** The application JVM's compilation time so far, in ms, from the bench extension. */
-    private static long jitMillis(Application app) {
-        return app.api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong();
     }
 
     /** The application JVM's garbage collections and their time, from the bench extension. */
