@@ -95,7 +95,7 @@ public final class Application implements AutoCloseable {
      * extension's {@code /bench/jit}); zero where the JVM does not say.
      */
     public Duration compilationTime() {
-        return Duration.ofMillis(Math.max(0, api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong()));
+        return Duration.ofMillis(api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong());
     }
 
     /** CPU time the application's process has used so far, all threads: the work a measurement cost it. */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The time the application's JIT compilers have spent so far (summed over the compiler threads, -1 where
+ * The time the application's JIT compilers have spent so far (summed over the compiler threads, 0 where
  * the JVM does not say): the command benchmark warms each side up until its compilers have about
  * finished, and reports what they still did while the clients wrote.
  */
@@ -24,6 +24,6 @@ class CompilationController {
     Compilation soFar() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         return new Compilation(compiler != null && compiler.isCompilationTimeMonitoringSupported()
-                ? compiler.getTotalCompilationTime() : -1);
+                ? compiler.getTotalCompilationTime() : 0);
     }
 }
