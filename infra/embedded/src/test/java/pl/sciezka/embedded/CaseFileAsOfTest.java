@@ -117,6 +117,23 @@ class CaseFileAsOfTest extends EmbeddedApplicationTest {
         api.get("anna", "/api/cases/" + caseId + "?asOf=" + whileAnnaHeldIt).expect(404);
     }
 
+    /** A rebuild empties the case files first; who holds the case is told from its events, as its past is. */
+    @Test
+    void theHolderReadsThePastWhileTheCaseFileProjectionHasNoFileOfTheCase() throws InterruptedException {
+        String caseId = api.openCase("anna", "Zielińska");
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("anna", "/api/cases/" + caseId).expect(200));
+        Thread.sleep(5);
+        String now = "/api/cases/" + caseId + "?asOf=" + Instant.now();
+
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)), "case_files");
+
+        api.get("anna", "/api/cases/" + caseId).expect(404);
+        assertThat(api.get("anna", now).expect(200).json().get("familyName").asString()).isEqualTo("Zielińska");
+        api.get("bartek", now).expect(404);
+        api.get("celina", now).expect(200);
+    }
+
     @Test
     void anEvaluatorSeesAPseudonymisedCaseFileAsOfAnInstantByItsPseudonym() {
         Journey journey = new Journey(api).network().family().acceptedReferral();

@@ -2,10 +2,6 @@ package pl.sciezka.query.casefile;
 
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
 import pl.sciezka.api.Role;
@@ -18,14 +14,10 @@ import pl.sciezka.api.problem.RejectedException;
 @Component
 class CaseFileQueryHandler {
 
-    private static final String COORDINATOR = "coordinatorId";
-
     private final CaseFileRepository files;
-    private final MongoTemplate mongo;
 
-    CaseFileQueryHandler(CaseFileRepository files, MongoTemplate mongo) {
+    CaseFileQueryHandler(CaseFileRepository files) {
         this.files = files;
-        this.mongo = mongo;
     }
 
     @QueryHandler
@@ -37,29 +29,15 @@ class CaseFileQueryHandler {
                 .filter(file -> isReaderOf(viewer, file.coordinatorId()));
     }
 
-    /**
-     * The same rule as {@link #handle} without loading the file: only its coordinator is fetched, which
-     * for a long case is a few bytes instead of its whole history. The rule is the live one on purpose:
-     * reading a case, its past included, is a right of whoever holds the case now, so after a
-     * reassignment the new coordinator reads the whole history and the former one nothing.
-     *
-     * @return false when there is no such case or the viewer may not read it (both answered as 404)
-     */
-    boolean mayRead(String caseId, Actor viewer) {
-        requireReadingRole(viewer);
-        Query coordinatorOnly = Query.query(Criteria.where("_id").is(caseId));
-        coordinatorOnly.fields().include(COORDINATOR);
-        Document file = mongo.findOne(coordinatorOnly, Document.class, mongo.getCollectionName(CaseFileDocument.class));
-        return file != null && isReaderOf(viewer, file.getString(COORDINATOR));
-    }
-
-    private static void requireReadingRole(Actor viewer) {
+    /** Refuses (403) a role that may read no case file, whoever holds it. */
+    static void requireReadingRole(Actor viewer) {
         if (!(viewer.is(Role.CASEWORKER) || viewer.is(Role.SPECIALIST) || viewer.is(Role.SUPERVISOR))) {
             throw RejectedException.of(ProblemType.FORBIDDEN, "The " + viewer.role().labelEn() + " role may not read case files.");
         }
     }
 
-    private static boolean isReaderOf(Actor viewer, String coordinatorId) {
+    /** Whether the viewer may read a case its coordinator holds: a caseworker only their own cases. */
+    static boolean isReaderOf(Actor viewer, String coordinatorId) {
         return !viewer.is(Role.CASEWORKER) || viewer.userId().equals(coordinatorId);
     }
 }
