@@ -47,7 +47,8 @@ import pl.sciezka.query.projection.OnePassReplay;
 public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    private static final Duration REMIND_OTHERS = Duration.ofSeconds(20);
+    /** Well within the two minutes after which other instances count a claim as abandoned. */
+    private static final Duration RENEW_CLAIMS = Duration.ofSeconds(20);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -158,10 +159,12 @@ public class ProjectionRebuilds implements DisposableBean {
                 return;
             }
             TrackingToken head = events.createHeadToken();
-            Reminder reminder = new Reminder(names);
             OnePassReplay.Outcome outcome;
-            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-                outcome = replay.run(projections, stream, head, reminder::reached);
+            OtherInstances others = otherInstances.getIfAvailable();
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null);
+                 ClaimRenewal claims = others == null ? null : ClaimRenewal.start(others,
+                         () -> List.copyOf(underWay.keySet()), RENEW_CLAIMS, Thread.currentThread())) {
+                outcome = replay.run(projections, stream, head, token -> reached(names, token));
             }
             outcome.failed().forEach((name, why) -> log.warn(
                     "The one-pass rebuild of {} failed; its processor replays the events itself", name, why));
@@ -215,28 +218,11 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
-    /**
-     * Records how far the pass has written, and reminds the other instances now and then to keep the
-     * projections stopped; called on the pass's threads as its batches are written.
-     */
-    private final class Reminder {
-
-        private final List<String> names;
-        private volatile long remindedAt = System.nanoTime();
-
-        Reminder(List<String> names) {
-            this.names = names;
-        }
-
-        void reached(TrackingToken token) {
-            long position = token.position().orElse(-1);
-            // only while under way: an entry put back after the processor started again would show it replaying for ever
-            names.forEach(name -> underWay.computeIfPresent(name, (rebuilt, before) -> Math.max(before, position)));
-            if (System.nanoTime() - remindedAt > REMIND_OTHERS.toNanos()) {
-                otherInstances.ifAvailable(others -> names.forEach(others::keepStopped));
-                remindedAt = System.nanoTime();
-            }
-        }
+    /** Records how far the pass has written; called on the pass's threads as its batches are written. */
+    private void reached(List<String> names, TrackingToken token) {
+        long position = token.position().orElse(-1);
+        // only while under way: an entry put back after the processor started again would show it replaying for ever
+        names.forEach(name -> underWay.computeIfPresent(name, (rebuilt, before) -> Math.max(before, position)));
     }
 
     @Override
