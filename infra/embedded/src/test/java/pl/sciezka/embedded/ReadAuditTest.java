@@ -2,15 +2,23 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import javax.sql.DataSource;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.query.pseudonyms.Pseudonyms;
+import pl.sciezka.query.readaudit.ReadAuditMove;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +32,13 @@ class ReadAuditTest extends EmbeddedApplicationTest {
     MongoTemplate mongo;
     @Autowired
     Pseudonyms pseudonyms;
+    @Autowired
+    DataSource database;
+    @Autowired
+    ReadAuditMove move;
 
     @Test
-    void everyReadOfACaseIsRecordedWithWhoWhatWhenAndHowItWasAnswered() {
+    void everyReadOfACaseIsRecordedWithWhoWhatWhenAndHowItWasAnswered() throws SQLException {
         Journey journey = new Journey(api).family();
         String pseudonym = pseudonyms.of("case", journey.caseId);
         Eventually.within(Duration.ofSeconds(15), () -> {
@@ -34,7 +46,7 @@ class ReadAuditTest extends EmbeddedApplicationTest {
             api.get("celina", journey.path("/timeline")).expect(200);
             api.get("dawid", "/api/outcomes/cases/" + pseudonym).expect(200);
         });
-        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps of an instant
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS); // an instant the audit keeps exactly
         Instant asOf = from;
 
         api.get("anna", journey.path("")).expect(200);
@@ -77,9 +89,61 @@ class ReadAuditTest extends EmbeddedApplicationTest {
                 .expect(200).json().get("total").asLong()).isZero();
 
         StringBuilder stored = new StringBuilder();
-        mongo.getCollection("read_audit").find(new Document("caseId", journey.caseId))
-                .forEach(document -> stored.append(document.toJson()));
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("select * from read_audit where case_id = ?")) {
+            select.setString(1, journey.caseId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                        stored.append(rows.getString(column)).append(' ');
+                    }
+                }
+            }
+        }
         assertThat(stored.toString()).contains(journey.caseId).doesNotContain("Jan", "Nowak", "Ola", "85031401237");
+        // kept with the events, not among the read models, which may be deleted and rebuilt
+        assertThat(mongo.collectionExists("read_audit")).isFalse();
+    }
+
+    @Test
+    void readsThatAnEarlierVersionRecordedInMongoDbAreMovedToTheDatabaseOnce() {
+        Instant at = Instant.parse("2026-11-02T10:15:30.123Z");
+        String readId = new ObjectId().toHexString();
+        mongo.getCollection("read_audit").insertOne(new Document("_id", readId).append("at", Date.from(at))
+                .append("actor", "anna").append("role", "CASEWORKER").append("kind", "CASE_FILE_AS_OF")
+                .append("caseId", "case-moved").append("asOf", Date.from(at.minusSeconds(3600))).append("outcome", "SHOWN"));
+
+        assertThat(move.moveFromMongo()).isEqualTo(1);
+        assertThat(move.moveFromMongo()).isZero();
+
+        assertThat(mongo.collectionExists("read_audit")).isFalse();
+        JsonNode page = api.get("celina", "/api/audit/reads?caseId=case-moved&from=2026-11-01T00:00:00Z").expect(200).json();
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        JsonNode read = page.get("reads").get(0);
+        assertThat(read.get("readId").asString()).isEqualTo(readId);
+        assertThat(Instant.parse(read.get("at").asString())).isEqualTo(at);
+        assertThat(Instant.parse(read.get("asOf").asString())).isEqualTo(at.minusSeconds(3600));
+        assertThat(read.get("actor").asString() + " " + read.get("kind").asString() + " " + read.get("outcome").asString())
+                .isEqualTo("anna CASE_FILE_AS_OF SHOWN");
+    }
+
+    /**
+     * More reads at once than the database pool has connections (ten): each is answered and recorded. While
+     * a query held a connection for its whole run, reads that each wanted a second one for their record
+     * could take the pool between them and wait on each other until the pool's timeout.
+     */
+    @Test
+    void moreReadsAtOnceThanThePoolHasConnectionsAreAllAnsweredAndRecorded() throws Exception {
+        String caseId = api.openCase("anna", "Krawczyk");
+        Eventually.within(Duration.ofSeconds(15), () -> api.get("anna", "/api/cases/" + caseId).expect(200));
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        List<ApiClient.Response> answers = Races.concurrently(40, n -> api.get("celina", n % 2 == 0
+                ? "/api/cases/" + caseId : "/api/cases/" + caseId + "?asOf=" + Instant.now()));
+
+        assertThat(answers).allSatisfy(answer -> answer.expect(200));
+        assertThat(api.get("celina", "/api/audit/reads?actor=celina&caseId=" + caseId + "&from=" + from).expect(200)
+                .json().get("total").asLong()).isEqualTo(40);
     }
 
     @Test

@@ -80,6 +80,10 @@ class ScaleOutIT {
         Views.Checked checked = Eventually.within(Duration.ofSeconds(90), () -> Views.matchHistory(api, history, writes.coordinatorOfCase()));
 
         assertThat(history.events()).as("events stored for the acknowledged writes").isEqualTo(writes.acknowledged());
+        // the views' checks above read every case as a supervisor, and the read audit (in PostgreSQL) has them
+        JsonNode audited = api.get("celina", "/api/audit/reads?actor=celina&caseId=" + cases.get(0)).expect(200).json();
+        assertThat(audited.get("reads").valueStream().map(read -> read.get("kind").asString() + " " + read.get("outcome").asString()))
+                .contains("CASE_FILE SHOWN", "TIMELINE SHOWN");
         System.out.printf("Scale-out: %d acknowledged writes = %d events in PostgreSQL (%d through command-1, %d through"
                         + " command-2); race on one case: %d diagnoses succeeded, %d refused 409, and of %d writes with one"
                         + " If-Match %d succeeded, %d refused 412, 4 repeats of one Idempotency-Key stored once;"

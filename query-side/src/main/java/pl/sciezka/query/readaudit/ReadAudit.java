@@ -2,38 +2,43 @@ package pl.sciezka.query.readaudit;
 
 import java.time.Clock;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.bson.types.ObjectId;
-import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Actor;
 import pl.sciezka.api.audit.ReadEntry.ReadKind;
 import pl.sciezka.api.audit.ReadEntry.ReadOutcome;
 
-/** Writes down who read what of a case, and when; ids and instants only, nothing about the family. */
+/**
+ * Writes down who read what of a case, and when; ids and instants only, nothing about the family. The
+ * record is kept in the event store's database wherever there is one ({@link JdbcReadRecords}): it cannot
+ * be rebuilt from the events, so it must not live among the read models, which may be deleted and rebuilt
+ * (and in the embedded default each read was also a round trip to the embedded MongoDB server, about a fifth
+ * of an as-of answer's time). Without a database (profile {@code axonserver}) it stays in MongoDB.
+ */
 @Component
 public class ReadAudit {
 
-    private final MongoTemplate mongo;
     private final Clock clock = Clock.systemUTC();
+    private final ReadRecords records;
 
-    ReadAudit(MongoTemplate mongo) {
-        this.mongo = mongo;
-        // supervisors ask by case or by reader, newest first; Spring Boot creates no index by itself
-        IndexOperations indexes = mongo.indexOps(ReadRecord.class);
-        indexes.createIndex(new Index().named("by_case").on("caseId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
-        indexes.createIndex(new Index().named("by_actor").on("actor", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
-        indexes.createIndex(new Index().named("by_time").on("at", Sort.Direction.DESC));
+    ReadAudit(ObjectProvider<DataSource> database, MongoTemplate mongo) {
+        DataSource jdbc = database.getIfUnique();
+        this.records = jdbc == null ? new MongoReadRecords(mongo) : new JdbcReadRecords(jdbc);
     }
 
     /**
      * The id is an ObjectId's, which grows with time within a process, so two reads in the same
-     * millisecond (the resolution MongoDB keeps) still list in the order they happened.
+     * instant still list in the order they happened.
      */
     public void record(Actor reader, ReadKind kind, String caseId, Instant asOf, ReadOutcome outcome) {
-        mongo.insert(new ReadRecord(new ObjectId().toHexString(), clock.instant(), reader.userId(),
+        records.add(new ReadRecord(new ObjectId().toHexString(), clock.instant(), reader.userId(),
                 reader.role().name(), kind, caseId, asOf, outcome));
+    }
+
+    ReadRecords.Page page(Instant from, Instant to, String caseId, String actor, int page, int size) {
+        return records.page(from, to, caseId, actor, page, size);
     }
 }

@@ -2,12 +2,7 @@ package pl.sciezka.query.readaudit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.Role;
 import pl.sciezka.api.audit.FindReads;
@@ -22,10 +17,10 @@ class ReadAuditQueryHandler {
     /** A question without a period looks at the last quarter, as for decisions. */
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
-    private final MongoTemplate mongo;
+    private final ReadAudit audit;
 
-    ReadAuditQueryHandler(MongoTemplate mongo) {
-        this.mongo = mongo;
+    ReadAuditQueryHandler(ReadAudit audit) {
+        this.audit = audit;
     }
 
     @QueryHandler
@@ -38,18 +33,8 @@ class ReadAuditQueryHandler {
         if (from.isAfter(to)) {
             throw RejectedException.invalidField("from", "is after to");
         }
-        Criteria criteria = Criteria.where("at").gte(from).lte(to);
-        if (query.caseId() != null) {
-            criteria = criteria.and("caseId").is(query.caseId());
-        }
-        if (query.actor() != null) {
-            criteria = criteria.and("actor").is(query.actor());
-        }
-        long total = mongo.count(Query.query(criteria), ReadRecord.class);
-        List<ReadRecord> page = mongo.find(Query.query(criteria)
-                .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
-                .skip((long) query.page() * query.size())
-                .limit(query.size()), ReadRecord.class);
-        return new ReadPage(page.stream().map(ReadRecord::toEntry).toList(), query.page(), query.size(), total);
+        ReadRecords.Page page = audit.page(from, to, query.caseId(), query.actor(), query.page(), query.size());
+        return new ReadPage(page.reads().stream().map(ReadRecord::toEntry).toList(), query.page(), query.size(),
+                page.total());
     }
 }

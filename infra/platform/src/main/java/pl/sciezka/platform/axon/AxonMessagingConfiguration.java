@@ -6,12 +6,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.platform.personaldata.PersonalDataKeys;
@@ -56,6 +66,28 @@ public class AxonMessagingConfiguration {
                 .commandBus(commandBus)
                 // a rule's refusal is final; only a lost race is worth another try
                 .retryScheduler(new LostRaceRetryScheduler(retries, AxonMessagingConfiguration::causedByConcurrency, 6, 20))
+                .build();
+    }
+
+    /**
+     * Axon's query bus as its auto-configuration makes it, but for the JDBC transaction it wraps around every
+     * query handler: a query writes nothing to the database, while the transaction held a pool connection for
+     * the whole query, and the read audit ({@code ReadAudit}), which must commit whatever the answer was,
+     * would have needed a second one at the same time (enough reads at once could then take the pool and
+     * wait on each other). What a query reads from the database takes a connection per statement or batch.
+     * Axon Server brings its own query bus, with no database behind it.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    SimpleQueryBus queryBus(Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
     }
 
