@@ -51,8 +51,19 @@ final class ClaimRenewal implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the renewals, waiting for one under way: a renewal that landed after the pass had given its claims
+     * up would take them again, and keep the projections stopped on the other instances until it lapsed.
+     */
     @Override
     public void close() {
-        clock.shutdownNow();
+        clock.shutdown();
+        try {
+            if (!clock.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A renewal of the claims to rebuild is still under way after 30 s");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

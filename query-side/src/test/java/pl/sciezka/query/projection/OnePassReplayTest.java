@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.query.TestMongoDatabase;
+import pl.sciezka.query.Uninterrupted;
 
 /**
  * A rebuild's pass over the events, with a projection's own handlers, interceptors and dead-letter
@@ -72,7 +73,7 @@ class OnePassReplayTest {
     void everyBatchHasBeenReportedWhenThePassReturns() throws Exception {
         List<TrackingToken> reported = new CopyOnWriteArrayList<>();
         Consumer<TrackingToken> slowReport = token -> {
-            sleepThroughInterruptions(Duration.ofMillis(300));
+            Uninterrupted.sleep(Duration.ofMillis(300));
             reported.add(token);
         };
 
@@ -144,22 +145,6 @@ class OnePassReplayTest {
         Map<String, List<Document>> documents = documents(mongo);
         assertThat(documents.get("test_tallies")).extracting(tally -> tally.getList("sequences", Long.class).size())
                 .containsExactly(4, 3, 3, 3, 3, 3);
-    }
-
-    /** Sleeps through an interruption too, as a slow write would: the pass's end interrupts its threads. */
-    private static void sleepThroughInterruptions(Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
-        boolean interrupted = false;
-        for (long left = duration.toNanos(); left > 0; left = until - System.nanoTime()) {
-            try {
-                Thread.sleep(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException interruption) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Map<String, List<Document>> writtenStraightThrough() {
