@@ -14,9 +14,8 @@ import pl.sciezka.api.audit.ReadEntry.ReadOutcome;
 /**
  * Writes down who read what of a case, and when; ids and instants only, nothing about the family. The
  * record is kept in the event store's database wherever there is one ({@link JdbcReadRecords}): it cannot
- * be rebuilt from the events, so it must not live among the read models, which may be deleted and rebuilt
- * (and in the embedded default each read was also a round trip to the embedded MongoDB server, about a fifth
- * of an as-of answer's time). Without a database (profile {@code axonserver}) it stays in MongoDB.
+ * be rebuilt from the events, so it must not live among the read models, which may be deleted and rebuilt.
+ * Without a database (profile {@code axonserver}) it stays in MongoDB.
  */
 @Component
 public class ReadAudit {
