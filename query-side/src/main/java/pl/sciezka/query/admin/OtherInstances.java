@@ -22,4 +22,11 @@ public interface OtherInstances {
 
     /** Lets the other instances run the projection again. */
     void resume(String projection);
+
+    /**
+     * Whether another instance has taken this one's claim to rebuild the projection over (this one could not
+     * renew it in time) and rebuilds it now; if so, this instance leaves the projection stopped and starts it
+     * again once that rebuild is done, as it does for any rebuild another instance was asked for.
+     */
+    boolean leftToAnother(String projection);
 }

@@ -209,10 +209,21 @@ public class ProjectionRebuilds implements DisposableBean {
         }
     }
 
+    /**
+     * Starts the projection's processor again and frees the claim; but if another instance has taken the claim
+     * over (a pass stopped by a refused renewal) and rebuilds it, the processor waits for that rebuild's end.
+     */
     private void startAgain(String name) {
         try {
+            OtherInstances others = otherInstances.getIfAvailable();
+            if (others != null && others.leftToAnother(name)) {
+                log.warn("Another instance rebuilds {} now; it starts here again once that rebuild is done", name);
+                return;
+            }
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
-            otherInstances.ifAvailable(others -> others.resume(name));
+            if (others != null) {
+                others.resume(name);
+            }
         } finally {
             underWay.remove(name);
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -44,7 +45,8 @@ class SharedRebuilds implements OtherInstances {
     private final MongoTemplate mongo;
     private final TokenStore tokens;
     private final QueryInstances instances;
-    private final Set<String> stoppedForOthers = new HashSet<>(); // only the balancer's thread touches it
+    /** Started again by {@link #follow} once no other instance rebuilds them; a rebuild's end adds to it too. */
+    final Set<String> stoppedForOthers = ConcurrentHashMap.newKeySet();
 
     SharedRebuilds(MongoTemplate mongo, TokenStore tokens, QueryInstances instances) {
         this.mongo = mongo;
@@ -92,6 +94,16 @@ class SharedRebuilds implements OtherInstances {
     @Override
     public void resume(String projection) {
         mongo.remove(Query.query(Criteria.where("_id").is(projection).and("by").is(instances.id())), COLLECTION);
+    }
+
+    @Override
+    public boolean leftToAnother(String projection) {
+        boolean another = mongo.exists(Query.query(Criteria.where("_id").is(projection)
+                .and("by").ne(instances.id()).and("at").gt(abandonedBefore())), COLLECTION);
+        if (another) {
+            stoppedForOthers.add(projection);
+        }
+        return another;
     }
 
     /** At every beat: stops what another instance is rebuilding, starts again what it has finished. */

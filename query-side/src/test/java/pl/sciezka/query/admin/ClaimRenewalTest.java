@@ -59,6 +59,11 @@ class ClaimRenewalTest {
         @Override
         public void resume(String projection) {
         }
+
+        @Override
+        public boolean leftToAnother(String projection) {
+            return false;
+        }
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Criteria;
 import pl.sciezka.api.problem.ProblemType;
 import pl.sciezka.api.problem.RejectedException;
 import pl.sciezka.query.TestMongoDatabase;
@@ -52,6 +55,24 @@ class SharedRebuildsTest {
         assertThat(mongo.findById("caseload", Document.class, "projection_rebuilds").getDate("at"))
                 .isAfter(Date.from(Instant.now().minus(Duration.ofMinutes(1))));
         assertThatThrownBy(() -> first.claim("caseload")).isInstanceOf(RejectedException.class);
+    }
+
+    /** The pass that lost its claim ends, and must not start the projection under the other instance's pass. */
+    @Test
+    void aProjectionWhoseClaimAnotherInstanceTookOverIsLeftToItUntilItsRebuildIsDone() {
+        first.claim("caseload");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("caseload")),
+                Update.update("at", Date.from(Instant.now().minus(Duration.ofMinutes(3)))), "projection_rebuilds");
+        second.claim("caseload"); // the first could not renew it for three minutes
+
+        assertThat(first.leftToAnother("caseload")).isTrue();
+        assertThat(first.stoppedForOthers).containsExactly("caseload");
+        assertThat(second.leftToAnother("caseload")).as("its own claim").isFalse();
+        assertThat(first.leftToAnother("timeline")).as("nobody's").isFalse();
+
+        second.resume("caseload");
+
+        assertThat(first.leftToAnother("caseload")).isFalse();
     }
 
     @Test
