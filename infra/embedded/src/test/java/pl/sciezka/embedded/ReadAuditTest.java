@@ -2,16 +2,11 @@ package pl.sciezka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import javax.sql.DataSource;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -33,12 +28,10 @@ class ReadAuditTest extends EmbeddedApplicationTest {
     @Autowired
     Pseudonyms pseudonyms;
     @Autowired
-    DataSource database;
-    @Autowired
     ReadAuditMove move;
 
     @Test
-    void everyReadOfACaseIsRecordedWithWhoWhatWhenAndHowItWasAnswered() throws SQLException {
+    void everyReadOfACaseIsRecordedWithWhoWhatWhenAndHowItWasAnswered() {
         Journey journey = new Journey(api).family();
         String pseudonym = pseudonyms.of("case", journey.caseId);
         Eventually.within(Duration.ofSeconds(15), () -> {
@@ -89,17 +82,8 @@ class ReadAuditTest extends EmbeddedApplicationTest {
                 .expect(200).json().get("total").asLong()).isZero();
 
         StringBuilder stored = new StringBuilder();
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("select * from read_audit where case_id = ?")) {
-            select.setString(1, journey.caseId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                        stored.append(rows.getString(column)).append(' ');
-                    }
-                }
-            }
-        }
+        jdbc.queryForList("select * from read_audit where case_id = ?", journey.caseId)
+                .forEach(row -> row.values().forEach(value -> stored.append(value).append(' ')));
         assertThat(stored.toString()).contains(journey.caseId).doesNotContain("Jan", "Nowak", "Ola", "85031401237");
         // kept with the events, not among the read models, which may be deleted and rebuilt
         assertThat(mongo.collectionExists("read_audit")).isFalse();

@@ -30,6 +30,27 @@ final class JdbcReadRecords implements ReadRecords {
 
     @Override
     public void add(ReadRecord read) {
+        try {
+            insert(read);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not record a read", failed);
+        }
+    }
+
+    /** Adds the read unless one with its id is there already; answers whether it added it. */
+    boolean addIfAbsent(ReadRecord read) {
+        try {
+            insert(read);
+            return true;
+        } catch (SQLException failed) {
+            if (DUPLICATE_KEY.equals(failed.getSQLState())) {
+                return false;
+            }
+            throw new IllegalStateException("could not record a read", failed);
+        }
+    }
+
+    private void insert(ReadRecord read) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into read_audit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -42,21 +63,6 @@ final class JdbcReadRecords implements ReadRecords {
             insert.setObject(7, utc(read.asOf()));
             insert.setString(8, read.outcome().name());
             insert.executeUpdate();
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not record a read", failed);
-        }
-    }
-
-    /** Adds the read unless one with its id is there already; answers whether it added it. */
-    boolean addIfAbsent(ReadRecord read) {
-        try {
-            add(read);
-            return true;
-        } catch (IllegalStateException failed) {
-            if (failed.getCause() instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return false;
-            }
-            throw failed;
         }
     }
 

@@ -98,8 +98,7 @@ class SharedRebuilds implements OtherInstances {
 
     @Override
     public boolean leftToAnother(String projection) {
-        boolean another = mongo.exists(Query.query(Criteria.where("_id").is(projection)
-                .and("by").ne(instances.id()).and("at").gt(abandonedBefore())), COLLECTION);
+        boolean another = mongo.exists(Query.query(claimedByAnother().and("_id").is(projection)), COLLECTION);
         if (another) {
             stoppedForOthers.add(projection);
         }
@@ -109,8 +108,7 @@ class SharedRebuilds implements OtherInstances {
     /** At every beat: stops what another instance is rebuilding, starts again what it has finished. */
     void follow(EventProcessingConfiguration processing) {
         Set<String> rebuilding = new HashSet<>();
-        mongo.find(Query.query(Criteria.where("by").ne(instances.id())
-                        .and("at").gt(abandonedBefore())), Document.class, COLLECTION)
+        mongo.find(Query.query(claimedByAnother()), Document.class, COLLECTION)
                 .forEach(entry -> rebuilding.add(entry.getString("_id")));
         rebuilding.forEach(projection -> processing.eventProcessor(projection, StreamingEventProcessor.class)
                 .filter(StreamingEventProcessor::isRunning)
@@ -127,6 +125,11 @@ class SharedRebuilds implements OtherInstances {
             processing.eventProcessor(projection, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
             return true;
         });
+    }
+
+    /** Entries of rebuilds another instance runs now: its own, and renewed within {@link #ABANDONED}. */
+    private Criteria claimedByAnother() {
+        return Criteria.where("by").ne(instances.id()).and("at").gt(abandonedBefore());
     }
 
     /** An entry written before this is abandoned: its instance has not renewed it for {@link #ABANDONED}. */
