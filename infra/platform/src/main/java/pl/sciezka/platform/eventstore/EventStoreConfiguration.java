@@ -1,5 +1,6 @@
 package pl.sciezka.platform.eventstore;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,10 +22,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Axon's JDBC storage engine, built as Axon's auto-configuration builds it for any DataSource but
- * reading timestamps faster ({@link TimestampReadingJdbcEngine}), with the tables named as the Flyway
- * migrations in {@code db/migration/{vendor}} create them (snake case, so the same names work unquoted
- * on H2 and PostgreSQL). With Axon Server (profile {@code axonserver}) there is no DataSource and
- * Axon Server is the event store.
+ * reading timestamps faster and pacing the reads at the stream's head ({@link JdbcEventEngine}), with
+ * the tables named as the Flyway migrations in {@code db/migration/{vendor}} create them (snake case,
+ * so the same names work unquoted on H2 and PostgreSQL). With Axon Server (profile {@code axonserver})
+ * there is no DataSource and Axon Server is the event store.
  * <p>
  * The ordering matters: Axon 4.13 orders its JDBC and transaction auto-configurations after Spring
  * Boot 3's class names, which Boot 4 moved, so without this bridge Axon's conditions are evaluated
@@ -63,7 +65,8 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema) {
+                                          TransactionManager transactionManager, EventSchema eventSchema,
+                                          @Value("${sciezka.events.head-fetch-interval:25ms}") Duration headFetchInterval) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -73,7 +76,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
-        return new TimestampReadingJdbcEngine(builder);
+        return new JdbcEventEngine(builder, headFetchInterval);
     }
 
     /** The dead-letter table as {@code V4__dead_letters.sql} creates it, for projections with {@code dlq.enabled}. */
