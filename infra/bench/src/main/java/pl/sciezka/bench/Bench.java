@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import pl.sciezka.bench.app.Application;
 import pl.sciezka.bench.client.Api;
 import pl.sciezka.bench.durability.KillUnderLoad;
@@ -51,10 +54,8 @@ public final class Bench {
             benchmarks(options, report);
         }
         if (options.parts().contains("kill")) {
-            try (Application app = application(options, false)) {
-                KillUnderLoad.run(app, new KillUnderLoad.Settings(options.cycles(), options.killClients(),
-                        Duration.ofSeconds(2), Duration.ofSeconds(20), System.nanoTime()), report);
-            }
+            onFreshData(options, false, report, app -> KillUnderLoad.run(app, new KillUnderLoad.Settings(options.cycles(),
+                    options.killClients(), Duration.ofSeconds(2), Duration.ofSeconds(20), System.nanoTime()), report));
         }
         if (options.parts().contains("hostile")) {
             hostile(options, report);
@@ -65,7 +66,7 @@ public final class Bench {
     }
 
     private static void benchmarks(BenchOptions options, Report report) {
-        try (Application app = application(options, true)) {
+        onFreshData(options, true, report, app -> {
             Duration startup = app.start();
             report.preamble("- application started in " + startup.toSeconds() + " s with " + options.appArguments());
             Api api = app.api();
@@ -92,11 +93,11 @@ public final class Bench {
                 RebuildBenchmark.run(app, sample, report);
             }
             DataFiles.describe(app.dataDir(), synthetic.storedEvents(), report);
-        }
+        });
     }
 
     private static void hostile(BenchOptions options, Report report) {
-        try (Application app = application(options, true)) {
+        onFreshData(options, true, report, app -> {
             app.start();
             Api api = app.api();
             Targets targets = Targets.prepare(api);
@@ -108,15 +109,37 @@ public final class Bench {
             report.line(outcome.sent() + " requests (every single mutation of every write endpoint, then compound ones);"
                     + " answers by status: " + outcome.byStatus() + "; violations: " + outcome.violations().size());
             outcome.violations().stream().limit(50).forEach(violation -> report.line("VIOLATION " + violation));
+        });
+    }
+
+    /**
+     * Runs a part against the application on a data directory of its own, deleted once the application has
+     * stopped: a command benchmark leaves 6–7 GB, and a few runs fill a disk. The application's log, beside
+     * the directory, is kept.
+     */
+    private static void onFreshData(BenchOptions options, boolean withExtension, Report report, Consumer<Application> part) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("sciezka-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        report.preamble("- data in " + dataDir + ", deleted after the run");
+        try (Application app = new Application(options.jar(), dataDir, withExtension, options.jvmOptions(),
+                options.appArguments())) {
+            part.accept(app);
+        } finally {
+            delete(dataDir);
         }
     }
 
-    private static Application application(BenchOptions options, boolean withExtension) {
-        try {
-            Path dataDir = Files.createTempDirectory("sciezka-bench");
-            return new Application(options.jar(), dataDir, withExtension, options.jvmOptions(), options.appArguments());
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("could not delete the benchmark's data in " + directory, e);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import pl.sciezka.bench.Bench;
 import pl.sciezka.bench.report.Report;
@@ -44,5 +46,8 @@ class BenchmarkHarnessIT {
                         + " the clients wrote: \\d+\\.\\d s for Ścieżka, \\d+\\.\\d s for the baseline.*"));
         assertThat(report.lines()).as("the files' size per stored event")
                 .anyMatch(line -> line.matches("event store [\\d,]+ MB for [1-9][\\d,]* events \\(\\d+\\.\\d KB per event\\).*"));
+        Matcher data = Pattern.compile("- data in (\\S+), deleted after the run").matcher(report.markdown());
+        assertThat(data.find()).as("the report names the run's data directory").isTrue();
+        assertThat(Path.of(data.group(1))).as("the run's data, gigabytes at full size").doesNotExist();
     }
 }
