@@ -54,7 +54,9 @@ class JdbcEventEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet row) throws SQLException {
-        return storedEvent(row, row.getString(schema().aggregateIdentifierColumn()));
+        EventSchema schema = schema();
+        return storedEvent(row, row.getString(schema.aggregateIdentifierColumn()),
+                           row.getString(schema.eventIdentifierColumn()));
     }
 
     /** As Axon's, but for the entry's class: the token takes the same gaps. */
@@ -67,7 +69,7 @@ class JdbcEventEngine extends JdbcEventStorageEngine {
         String eventIdentifier = row.getString(schema.eventIdentifierColumn());
         // an event published outside an aggregate is stored with its own identifier as the aggregate's
         StoredDomainEvent<?> event = storedEvent(row,
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier);
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
         Instant gapsTimedOutBefore = GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS);
         boolean allowGaps = event.getTimestamp().isAfter(gapsTimedOutBefore);
         GapAwareTrackingToken token;
@@ -82,12 +84,13 @@ class JdbcEventEngine extends JdbcEventStorageEngine {
         return new TrackedDomainEventData<>(token, event);
     }
 
-    private StoredDomainEvent<?> storedEvent(ResultSet row, String aggregateIdentifier) throws SQLException {
+    private StoredDomainEvent<?> storedEvent(ResultSet row, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
         EventSchema schema = schema();
         return new StoredDomainEvent<>(row.getString(schema.typeColumn()),
                                        aggregateIdentifier,
                                        row.getLong(schema.sequenceNumberColumn()),
-                                       row.getString(schema.eventIdentifierColumn()),
+                                       eventIdentifier,
                                        readTimeStamp(row, schema.timestampColumn()),
                                        row.getString(schema.payloadTypeColumn()),
                                        row.getString(schema.payloadRevisionColumn()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,12 +37,7 @@ class JdbcEventEngineTest {
 
         List<Instant> times = List.of(Instant.parse("1999-12-31T23:59:59.999Z"),
                 Instant.parse("2026-11-24T10:15:30.120Z"), Instant.parse("2027-01-01T00:00:00Z"));
-        List<DomainEventMessage<?>> appended = new ArrayList<>();
-        for (int i = 0; i < times.size(); i++) {
-            appended.add(new GenericDomainEventMessage<>("FamilyCase", "case-1", i, "event " + i,
-                    MetaData.emptyInstance(), "event-" + i, times.get(i)));
-        }
-        engine.appendEvents(appended);
+        engine.appendEvents(eventsAt(times));
         // a row written by another writer, with an offset Axon never writes itself
         new JdbcTemplate(dataSource).update(
                 "update domain_event_entry set time_stamp = '2027-01-01T02:00:00.000+02:00' where sequence_number = 2");
@@ -64,22 +60,14 @@ class JdbcEventEngineTest {
     @Test
     void trackedEventsTakeTheTokensAxonsEngineGivesThemGapsIncluded() {
         JdbcDataSource dataSource = migrated("gaps");
-        JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder().snapshotSerializer(SERIALIZER)
-                .eventSerializer(SERIALIZER).connectionProvider(new DataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE).schema(new EventStoreConfiguration().eventSchema())
-                .build();
+        JdbcEventStorageEngine axons = builder(dataSource).build();
         JdbcEventStorageEngine ours = new JdbcEventEngine(builder(dataSource), Duration.ZERO);
         Instant now = Instant.now();
         // two events older than the gaps' timeout, then six recent ones, two of which are taken out again:
         // a gap behind an old event is not kept, gaps behind recent ones are
         List<Instant> times = List.of(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), now, now, now, now,
                 now, now);
-        List<DomainEventMessage<?>> appended = new ArrayList<>();
-        for (int i = 0; i < times.size(); i++) {
-            appended.add(new GenericDomainEventMessage<>("FamilyCase", "case-1", i, "event " + i,
-                    MetaData.emptyInstance(), "event-" + i, times.get(i)));
-        }
-        ours.appendEvents(appended);
+        ours.appendEvents(eventsAt(times));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("delete from domain_event_entry where sequence_number in (0, 4, 5)");
 
@@ -94,12 +82,7 @@ class JdbcEventEngineTest {
         Duration interval = Duration.ofMillis(1500);
         JdbcEventEngine engine = new JdbcEventEngine(builder(dataSource), interval);
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
-        List<DomainEventMessage<?>> appended = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            appended.add(new GenericDomainEventMessage<>("FamilyCase", "case-1", i, "event " + i,
-                    MetaData.emptyInstance(), "event-" + i, yesterday));
-        }
-        engine.appendEvents(appended);
+        engine.appendEvents(eventsAt(Collections.nCopies(6, yesterday)));
         // a rolled-back transaction's gap: the batches over it come back short, far from the head
         new JdbcTemplate(dataSource).update("delete from domain_event_entry where sequence_number = 1");
 
@@ -146,6 +129,16 @@ class JdbcEventEngineTest {
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
         return dataSource;
+    }
+
+    /** A case's events, {@code event-0}, {@code event-1}…, each stored at its time. */
+    private static List<DomainEventMessage<?>> eventsAt(List<Instant> times) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            events.add(new GenericDomainEventMessage<>("FamilyCase", "case-1", i, "event " + i,
+                    MetaData.emptyInstance(), "event-" + i, times.get(i)));
+        }
+        return events;
     }
 
     private static JdbcEventStorageEngine.Builder builder(JdbcDataSource dataSource) {
