@@ -1,7 +1,9 @@
 package pl.sciezka.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.stream.Stream;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -120,6 +124,28 @@ class JdbcEventEngineTest {
         assertThat(engine.fetchTrackedEvents(last(recent), 2)).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - recentFound)).as("the fetch after a recent event's")
                 .isGreaterThanOrEqualTo(interval.minusMillis(20));
+    }
+
+    @Test
+    void anEventAppendedAgainIsRefusedThoughItsIdentifierIsNotIndexed() {
+        JdbcDataSource dataSource = migrated("again");
+        JdbcEventStorageEngine engine = new JdbcEventEngine(builder(dataSource), Duration.ZERO);
+        List<DomainEventMessage<?>> decisions = eventsAt(List.of(Instant.now(), Instant.now()));
+        EventMessage<?> notice = GenericEventMessage.asEventMessage("an event outside any aggregate");
+        engine.appendEvents(List.of(decisions.get(0), decisions.get(1), notice));
+
+        // (aggregate_identifier, sequence_number) keeps them apart: Axon stores an event outside an
+        // aggregate under its own identifier, at sequence number 0
+        assertThatThrownBy(() -> engine.appendEvents(decisions.get(1))).satisfies(JdbcEventEngineTest::uniqueViolation);
+        assertThatThrownBy(() -> engine.appendEvents(notice)).satisfies(JdbcEventEngineTest::uniqueViolation);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(3);
+    }
+
+    /** What the application's resolver turns into a concurrency conflict, and so into a retry. */
+    private static void uniqueViolation(Throwable refused) {
+        assertThat(refused).rootCause().isInstanceOf(SQLException.class)
+                .extracting(cause -> ((SQLException) cause).getSQLState()).isEqualTo("23505");
     }
 
     private static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
