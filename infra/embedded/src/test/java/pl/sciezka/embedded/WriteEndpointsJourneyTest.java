@@ -84,6 +84,9 @@ class WriteEndpointsJourneyTest extends EmbeddedApplicationTest {
     @Test
     void aWithdrawnOfferingTakesNoNewReferrals() {
         Journey journey = new Journey(api).network().family();
+        // a referral first, so that the command side has read the offering before its withdrawal
+        api.post("anna", journey.path("/referrals"), Map.of("offeringId", journey.offeringId,
+                "memberIds", List.of(journey.parentId), "reason", "szkolenie")).expect(201);
         api.post("admin", "/api/network/offerings/" + journey.offeringId + "/withdrawal",
                 Map.of("reason", "koniec programu")).expect(200);
         long before = storedEvents();
