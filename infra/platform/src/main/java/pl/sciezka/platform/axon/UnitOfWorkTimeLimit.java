@@ -1,9 +1,8 @@
 package pl.sciezka.platform.axon;
 
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.InterceptorChain;
@@ -30,14 +29,30 @@ public final class UnitOfWorkTimeLimit extends UnitOfWorkTimeoutInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(UnitOfWorkTimeLimit.class);
     private static final String CLOCK = UnitOfWorkTimeLimit.class.getName();
-    private static final ScheduledExecutorService JANITOR = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "unit-of-work-time-limit");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor JANITOR = janitor();
 
     private final String component;
     private final TaskTimeoutSettings settings;
+
+    /**
+     * One thread for every clock. A unit that ends in time cancels its clock, which then leaves the queue
+     * at once: otherwise two thousand commands a second would leave twenty thousand cancelled warnings
+     * queued until their 10 s were up.
+     */
+    private static ScheduledThreadPoolExecutor janitor() {
+        ScheduledThreadPoolExecutor janitor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "unit-of-work-time-limit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        janitor.setRemoveOnCancelPolicy(true);
+        return janitor;
+    }
+
+    /** Clocks waiting for a warning or an interrupt, of units still running. */
+    static int pendingClocks() {
+        return JANITOR.getQueue().size();
+    }
 
     /** {@code component} names the bus or processor in the log lines; a negative timeout means no limit. */
     public UnitOfWorkTimeLimit(String component, TaskTimeoutSettings settings) {
