@@ -40,6 +40,9 @@ class BenchmarkHarnessIT {
         });
         assertThat(Files.readString(out)).contains("### Rebuild of all projections", "compared equal before and after")
                 .containsPattern("the JIT compiling for \\d+\\.\\d s, then \\d+\\.\\d s");
+        assertThat(report.lines()).as("the shape of both sides' tails, and how far the p99 target is")
+                .anyMatch(line -> line.matches("latency tail, 8 clients: p90 [\\d.]+, p99 [\\d.]+, p99\\.9 [\\d.]+, longest [\\d.]+ ms"
+                        + " for Ścieżka, p90 .* for the baseline; \\d+\\.\\d\\d % of Ścieżka's writes took longer .*"));
         assertThat(report.lines()).anyMatch(line -> line.matches("views caught up \\d+ ms after Ścieżka's last write, 8 clients .*"));
         assertThat(report.lines()).as("each side's warm-up, one slice here, and the JIT's time in the rounds")
                 .anyMatch(line -> line.matches("warm-up, 8 clients: 3 s for Ścieżka, 3 s for the baseline .*JIT compiling while"

@@ -1,6 +1,7 @@
 package pl.sciezka.bench.client;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Latencies of one kind of operation, in nanoseconds, and their percentiles. Thread-confined; merge to combine. */
 public final class Latencies {
@@ -42,5 +43,17 @@ public final class Latencies {
 
     public double p99() {
         return millis(0.99);
+    }
+
+    /** "p90 a, p99 b, p99.9 c, longest d ms": the shape of the tail, which the p99 alone does not show. */
+    public String tail() {
+        return String.format(Locale.ROOT, "p90 %.2f, p99 %.2f, p99.9 %.2f, longest %.2f ms",
+                millis(0.9), millis(0.99), millis(0.999), millis(1.0));
+    }
+
+    /** The share of the latencies longer than {@code limitMillis}, in percent. */
+    public double percentOver(double limitMillis) {
+        long over = Arrays.stream(nanos, 0, count).filter(value -> value / 1e6 > limitMillis).count();
+        return count == 0 ? Double.NaN : 100.0 * over / count;
     }
 }

@@ -96,6 +96,10 @@ public final class CommandBenchmark {
             // where what the neighbours take moves both sides' throughput from round to round
             report.info("CPU time of the application per write, " + who + " (less noisy)",
                     millisPer(productCpu, productWrites), millisPer(baselineCpu, baselineWrites), "ms");
+            // the p99 target fails exactly when more than 1 % of Ścieżka's writes take longer than twice the baseline's p99
+            report.line(String.format(Locale.ROOT, "latency tail, %s: %s for Ścieżka, %s for the baseline; %.2f %% of"
+                            + " Ścieżka's writes took longer than twice the baseline's p99", who, product.tail(),
+                    baseline.tail(), product.percentOver(2 * baseline.p99())));
             report.line("views caught up " + longestCatchUp.toMillis() + " ms after Ścieżka's last write, " + who
                     + " (the longest of " + settings.rounds() + " round(s)); the catch-up took "
                     + String.format(Locale.ROOT, "%.2f", millisPer(catchUpCpu, productWrites))
