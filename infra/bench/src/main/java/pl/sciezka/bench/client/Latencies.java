@@ -28,13 +28,21 @@ public final class Latencies {
 
     /** The q-quantile (0.5, 0.99 …) by the nearest-rank method, in milliseconds. */
     public double millis(double q) {
-        if (count == 0) {
-            return Double.NaN;
-        }
+        return quantile(sorted(), q);
+    }
+
+    private long[] sorted() {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(q * count);
-        return sorted[Math.max(0, Math.min(count, rank) - 1)] / 1e6;
+        return sorted;
+    }
+
+    private static double quantile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)] / 1e6;
     }
 
     public double p50() {
@@ -47,8 +55,9 @@ public final class Latencies {
 
     /** "p90 a, p99 b, p99.9 c, longest d ms": the shape of the tail, which the p99 alone does not show. */
     public String tail() {
+        long[] sorted = sorted();
         return String.format(Locale.ROOT, "p90 %.2f, p99 %.2f, p99.9 %.2f, longest %.2f ms",
-                millis(0.9), millis(0.99), millis(0.999), millis(1.0));
+                quantile(sorted, 0.9), quantile(sorted, 0.99), quantile(sorted, 0.999), quantile(sorted, 1.0));
     }
 
     /** The share of the latencies longer than {@code limitMillis}, in percent. */
