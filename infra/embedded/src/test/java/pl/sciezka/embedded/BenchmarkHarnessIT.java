@@ -43,6 +43,9 @@ class BenchmarkHarnessIT {
         assertThat(report.lines()).as("the shape of both sides' tails, and how far the p99 target is")
                 .anyMatch(line -> line.matches("latency tail, 8 clients: p90 [\\d.]+, p99 [\\d.]+, p99\\.9 [\\d.]+, longest [\\d.]+ ms"
                         + " for Ścieżka, p90 .* for the baseline; \\d+\\.\\d\\d % of Ścieżka's writes took longer .*"));
+        assertThat(report.lines()).as("p50 and p99 of each kind of write in the mix, both sides")
+                .anyMatch(line -> line.matches("p50 / p99 by kind of write, 8 clients, Ścieżka against the baseline: acceptance"
+                        + " [\\d.]+/[\\d.]+ ms against [\\d.]+/[\\d.]+ ms \\(p99 [\\d.]+ ×\\); delivery .*; referral .*"));
         assertThat(report.lines()).anyMatch(line -> line.matches("views caught up \\d+ ms after Ścieżka's last write, 8 clients .*"));
         assertThat(report.lines()).as("each side's warm-up, one slice here, and the JIT's time in the rounds")
                 .anyMatch(line -> line.matches("warm-up, 8 clients: 3 s for Ścieżka, 3 s for the baseline .*JIT compiling while"

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({PeopleProjection.class, PoisonProjection.class})
 abstract class EmbeddedApplicationTest {
 
-    private static final Path DATA_DIR;
+    static final Path DATA_DIR;
 
     static {
         try {

@@ -5,6 +5,8 @@ import static pl.sciezka.bench.load.SyntheticData.COORDINATORS;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import pl.sciezka.bench.client.Api;
@@ -18,8 +20,8 @@ import pl.sciezka.bench.client.Latencies;
  */
 public final class ClosedLoop {
 
-    /** What one run measured: writes answered 2xx within the time, and their latencies. */
-    public record Result(long writes, Latencies latencies) {
+    /** What one run measured: writes answered 2xx within the time, their latencies, and those by kind of write. */
+    public record Result(long writes, Latencies latencies, Map<String, Latencies> byKind) {
     }
 
     private ClosedLoop() {
@@ -27,6 +29,7 @@ public final class ClosedLoop {
 
     public static Result run(int port, FamilyJourney.Target target, int clients, Duration duration, String offeringId) {
         List<Latencies> perClient = new ArrayList<>();
+        List<Map<String, Latencies>> perClientByKind = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
@@ -35,6 +38,8 @@ public final class ClosedLoop {
         for (int client = 0; client < clients; client++) {
             Latencies latencies = new Latencies();
             perClient.add(latencies);
+            Map<String, Latencies> byKind = new TreeMap<>();
+            perClientByKind.add(byKind);
             int first = client;
             String name = "bench-client-" + client;
             Thread thread = new Thread(() -> {
@@ -42,6 +47,7 @@ public final class ClosedLoop {
                 FamilyJourney.Listener timing = (write, response) -> {
                     if (response != null && response.ok() && System.nanoTime() < deadline[0]) {
                         latencies.add(response.nanos());
+                        byKind.computeIfAbsent(write.kind(), kind -> new Latencies()).add(response.nanos());
                     }
                     if (System.nanoTime() >= deadline[0]) {
                         throw new TimeUp();
@@ -81,7 +87,14 @@ public final class ClosedLoop {
         }
         Latencies all = new Latencies();
         perClient.forEach(all::addAll);
-        return new Result(all.count(), all);
+        Map<String, Latencies> allByKind = new TreeMap<>();
+        perClientByKind.forEach(byKind -> mergeInto(allByKind, byKind));
+        return new Result(all.count(), all, allByKind);
+    }
+
+    /** Adds each kind's latencies to those of the same kind in {@code into}. */
+    public static void mergeInto(Map<String, Latencies> into, Map<String, Latencies> from) {
+        from.forEach((kind, latencies) -> into.computeIfAbsent(kind, k -> new Latencies()).addAll(latencies));
     }
 
     private static final class TimeUp extends RuntimeException {
