@@ -28,7 +28,6 @@ public final class ClosedLoop {
     }
 
     public static Result run(int port, FamilyJourney.Target target, int clients, Duration duration, String offeringId) {
-        List<Latencies> perClient = new ArrayList<>();
         List<Map<String, Latencies>> perClientByKind = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(clients);
@@ -36,8 +35,6 @@ public final class ClosedLoop {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] deadline = new long[1];
         for (int client = 0; client < clients; client++) {
-            Latencies latencies = new Latencies();
-            perClient.add(latencies);
             Map<String, Latencies> byKind = new TreeMap<>();
             perClientByKind.add(byKind);
             int first = client;
@@ -46,7 +43,6 @@ public final class ClosedLoop {
                 Api api = new Api(port);
                 FamilyJourney.Listener timing = (write, response) -> {
                     if (response != null && response.ok() && System.nanoTime() < deadline[0]) {
-                        latencies.add(response.nanos());
                         byKind.computeIfAbsent(write.kind(), kind -> new Latencies()).add(response.nanos());
                     }
                     if (System.nanoTime() >= deadline[0]) {
@@ -85,10 +81,10 @@ public final class ClosedLoop {
         if (failure.get() != null) {
             throw new IllegalStateException("a client failed", failure.get());
         }
-        Latencies all = new Latencies();
-        perClient.forEach(all::addAll);
         Map<String, Latencies> allByKind = new TreeMap<>();
         perClientByKind.forEach(byKind -> mergeInto(allByKind, byKind));
+        Latencies all = new Latencies();
+        allByKind.values().forEach(all::addAll);
         return new Result(all.count(), all, allByKind);
     }
 
