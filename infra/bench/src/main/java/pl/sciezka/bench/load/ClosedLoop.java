@@ -20,8 +20,8 @@ import pl.sciezka.bench.client.Latencies;
  */
 public final class ClosedLoop {
 
-    /** What one run measured: writes answered 2xx within the time, their latencies, and those by kind of write. */
-    public record Result(long writes, Latencies latencies, Map<String, Latencies> byKind) {
+    /** What one run measured: writes answered 2xx within the time, and their latencies by kind of write. */
+    public record Result(long writes, Map<String, Latencies> byKind) {
     }
 
     private ClosedLoop() {
@@ -83,9 +83,14 @@ public final class ClosedLoop {
         }
         Map<String, Latencies> allByKind = new TreeMap<>();
         perClientByKind.forEach(byKind -> mergeInto(allByKind, byKind));
+        return new Result(all(allByKind).count(), allByKind);
+    }
+
+    /** The latencies of every kind of write together. */
+    public static Latencies all(Map<String, Latencies> byKind) {
         Latencies all = new Latencies();
-        allByKind.values().forEach(all::addAll);
-        return new Result(all.count(), all, allByKind);
+        byKind.values().forEach(all::addAll);
+        return all;
     }
 
     /** Adds each kind's latencies to those of the same kind in {@code into}. */

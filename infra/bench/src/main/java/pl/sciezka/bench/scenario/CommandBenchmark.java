@@ -47,8 +47,6 @@ public final class CommandBenchmark {
         for (int clients : settings.clients()) {
             Duration baselineWarmUp = warmUp(app, Target.BASELINE, clients, settings, offeringId);
             Duration productWarmUp = warmUp(app, Target.PRODUCT, clients, settings, offeringId);
-            Latencies product = new Latencies();
-            Latencies baseline = new Latencies();
             Map<String, Latencies> productByKind = new TreeMap<>();
             Map<String, Latencies> baselineByKind = new TreeMap<>();
             long productWrites = 0;
@@ -73,7 +71,6 @@ public final class CommandBenchmark {
                     Collections gc = Collections.soFar(app).minus(gcBefore);
                     Duration jit = app.compilationTime().minus(jitBefore);
                     if (target == Target.PRODUCT) {
-                        product.addAll(result.latencies());
                         ClosedLoop.mergeInto(productByKind, result.byKind());
                         productWrites += result.writes();
                         productCpu = productCpu.plus(cpu);
@@ -85,7 +82,6 @@ public final class CommandBenchmark {
                         catchUpCpu = catchUpCpu.plus(app.cpuTime().minus(catchUpBefore));
                         longestCatchUp = catchUp.compareTo(longestCatchUp) > 0 ? catchUp : longestCatchUp;
                     } else {
-                        baseline.addAll(result.latencies());
                         ClosedLoop.mergeInto(baselineByKind, result.byKind());
                         baselineWrites += result.writes();
                         baselineCpu = baselineCpu.plus(cpu);
@@ -94,6 +90,8 @@ public final class CommandBenchmark {
                     }
                 }
             }
+            Latencies product = ClosedLoop.all(productByKind);
+            Latencies baseline = ClosedLoop.all(baselineByKind);
             double seconds = settings.rounds() * settings.round().toNanos() / 1e9;
             String who = clients == 1 ? "1 client" : clients + " clients";
             report.ratio("throughput, " + who, productWrites / seconds, baselineWrites / seconds, "writes/s", true, 0.5);
