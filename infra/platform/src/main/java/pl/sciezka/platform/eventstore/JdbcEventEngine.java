@@ -25,7 +25,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  *     {@code DateTimeFormatter}: an aggregate's events (what a command's aggregate and a case file as of
  *     a past date are folded from) and the tracked events the projections read, whose timestamps Axon
  *     parsed twice per event, once to decide on gaps and once for the message;</li>
- * <li>a reader at the head of the stream fetches at most once per interval ({@link HeadOfStreamPacing}).</li>
+ * <li>a reader at the head of the stream fetches at most once per interval ({@link HeadOfStreamPacing});</li>
+ * <li>a reader whose token has gaps reads them and the events after its index by the global index
+ *     ({@link ReadEventsAfterGapsByIndex}), not by reading the whole table.</li>
  * </ul>
  * The gap settings are Axon's defaults, set here because the tracked events' tokens are computed here
  * as Axon computes them.
@@ -40,7 +42,7 @@ class JdbcEventEngine extends JdbcEventStorageEngine {
 
     JdbcEventEngine(Builder builder, Duration headFetchInterval) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
-                .gapTimeout(GAP_TIMEOUT_MILLIS));
+                .gapTimeout(GAP_TIMEOUT_MILLIS).readEventDataWithGaps(new ReadEventsAfterGapsByIndex()));
         this.pacing = new HeadOfStreamPacing(headFetchInterval);
     }
 
