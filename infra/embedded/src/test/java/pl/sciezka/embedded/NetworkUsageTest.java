@@ -139,7 +139,10 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         String referral = issue(caseId, counsellingSessions, counselling, "100.00", 0);
         store(caseId, 1, new ReferralAccepted(caseId, referral));
         deliver(caseId, referral, 2, 2, "3", "300.00");
+        // taken once the projection has caught up: a batch writes its collections one after another, so a view
+        // read in between (the offerings written, the institutions not yet) is not what it will stay
         String live = Eventually.get(READ_SIDE, () -> {
+            assertThat(networkProjection().get("lag").asLong()).isZero();
             ApiClient.Response usage = api.get("celina", "/api/network/usage").expect(200);
             assertThat(entry(usage.json(), "families", "caseId", caseId).get("deliveries").asInt()).isEqualTo(1);
             // the family's, the offering's and the institution's figures are separate documents, written one after another
@@ -154,8 +157,7 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         api.post("admin", "/api/admin/projections/network/rebuild", "").expect(202);
         // the referral may be replayed before the offering it names: the rebuilt usage is the same regardless
         Eventually.within(READ_SIDE, () -> {
-            JsonNode status = api.get("admin", "/api/admin/projections").expect(200).json().valueStream()
-                    .filter(projection -> projection.get("name").asString().equals("network")).findFirst().orElseThrow();
+            JsonNode status = networkProjection();
             assertThat(status.get("replaying").asBoolean()).isFalse();
             assertThat(status.get("lag").asLong()).isZero();
             assertThat(api.get("celina", "/api/network/usage").expect(200).body()).isEqualTo(live);
@@ -186,6 +188,12 @@ class NetworkUsageTest extends EmbeddedApplicationTest {
         }
         assertThat(entry(new ApiClient(port, "pl").get("dawid", "/api/network/offerings").json(), "offerings",
                 "offeringId", internship).at("/category/label").asString()).isEqualTo("aktywizacja zawodowa");
+    }
+
+    /** The network projection's entry in the projections' status. */
+    private JsonNode networkProjection() {
+        return api.get("admin", "/api/admin/projections").expect(200).json().valueStream()
+                .filter(projection -> projection.get("name").asString().equals("network")).findFirst().orElseThrow();
     }
 
     private String openCase() {
