@@ -22,12 +22,17 @@ final class ReadEventsAfterGapsByIndex implements ReadEventDataWithGapsStatement
     public PreparedStatement build(Connection connection, EventSchema schema, long globalIndex, int batchSize,
                                    List<Long> gaps) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql(schema, gaps.size()));
+        bind(statement, globalIndex, batchSize, gaps);
+        return statement;
+    }
+
+    /** Sets the parameters of {@link #sql}, which Axon's own statement takes in the same order. */
+    static void bind(PreparedStatement statement, long globalIndex, int batchSize, List<Long> gaps) throws SQLException {
         statement.setLong(1, globalIndex);
         statement.setLong(2, globalIndex + batchSize);
         for (int i = 0; i < gaps.size(); i++) {
             statement.setLong(i + 3, gaps.get(i));
         }
-        return statement;
     }
 
     /** The statement's text for this many gaps (at least one): the range's two parameters, then the gaps. */

@@ -74,9 +74,9 @@ class ReadEventsAfterGapsByIndexTest {
         ReadEventsAfterGapsByIndex ours = new ReadEventsAfterGapsByIndex();
         List<List<Long>> gapSets = List.of(List.of(19_940L), List.of(19_940L, 19_975L, 19_980L),
                 List.of(5L, 19_000L, 19_989L), List.of(19_001L));
+        long index = 19_989;
         for (List<Long> gaps : gapSets) {
             for (int batchSize : new int[] {1, 3, 10, 100}) {
-                long index = 19_989;
                 try (Connection connection = dataSource.getConnection()) {
                     assertThat(indexes(ours.build(connection, SCHEMA, index, batchSize, gaps)))
                             .as("gaps %s, batch of %d", gaps, batchSize)
@@ -105,11 +105,7 @@ class ReadEventsAfterGapsByIndexTest {
     private static long rowsScanned(String sql, long index, int batchSize, List<Long> gaps) throws SQLException {
         try (Connection connection = h2.getConnection();
              PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + sql)) {
-            explain.setLong(1, index);
-            explain.setLong(2, index + batchSize);
-            for (int i = 0; i < gaps.size(); i++) {
-                explain.setLong(i + 3, gaps.get(i));
-            }
+            ReadEventsAfterGapsByIndex.bind(explain, index, batchSize, gaps);
             ResultSet plan = explain.executeQuery();
             plan.next();
             Matcher scans = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
