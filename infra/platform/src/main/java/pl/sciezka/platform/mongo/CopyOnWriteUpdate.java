@@ -94,14 +94,22 @@ final class CopyOnWriteUpdate {
 
     /** The replacement with the stored id first, as MongoDB keeps it; null if it names another id. */
     private static Document replaced(Document stored, Document replacement, String idField) {
-        Object id = stored.get(idField);
+        Document document = withId(stored.get(idField), replacement, idField);
+        return document == null || !document.equals(stored) ? document : stored;
+    }
+
+    /**
+     * The replacement stored under {@code id}, the id first, sharing the replacement's values (a request's
+     * own, which nothing else holds); null if it names another id.
+     */
+    static Document withId(Object id, Document replacement, String idField) {
         if (replacement.containsKey(idField) && !Objects.equals(id, replacement.get(idField))) {
             return null;
         }
         Document document = new Document(idField, id);
         replacement.forEach(document::putIfAbsent);
         Utils.validateFieldNames(document);
-        return document.equals(stored) ? stored : document;
+        return document;
     }
 
     /** Names of fields only (no array index, no operator, not the id), none inside another. */

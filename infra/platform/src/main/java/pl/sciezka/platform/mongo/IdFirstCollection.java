@@ -18,7 +18,8 @@ import org.h2.mvstore.MVMap;
 /**
  * A collection of {@link IdFirstH2Backend}: a query that names one {@code _id} beside other conditions goes
  * through the {@code _id} index, an update by a string id is applied by {@link CopyOnWriteUpdate} where it
- * can be, and no running data size is kept.
+ * can be, a whole document upserted by a string id not stored yet is inserted as it came, and no running data
+ * size is kept.
  */
 final class IdFirstCollection extends H2Collection {
 
@@ -71,12 +72,19 @@ final class IdFirstCollection extends H2Collection {
      * An update that names its documents by string ids, the one document of {@code {_id: x, ...}} (other
      * conditions beside the id, such as a cohort cell's token guard, checked on the stored document) or
      * every document of {@code {_id: {$in: [...]}}}, is applied by {@link CopyOnWriteUpdate} where every
-     * document's update can be; anything else, including an upsert of a document not stored yet or not
-     * matching, by the library, before anything is changed here.
+     * document's update can be, and a whole document upserted by a string id not stored yet is inserted
+     * ({@link #insertedWhole}); anything else, including an upsert with operators of a document not stored
+     * yet or not matching, by the library, before anything is changed here.
      */
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
+        Document inserted = isUpsert && !isMulti && arrayFilters.isEmpty() ? insertedWhole(selector, update) : null;
+        if (inserted != null) {
+            addDocument(inserted);
+            oplog.handleInsert(getFullName(), List.of(inserted));
+            return new Document("upserted", inserted.get(getIdField())).append("n", 0).append("nModified", 0);
+        }
         List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti) : null;
         if (changes == null || changes.isEmpty()) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
@@ -99,6 +107,20 @@ final class IdFirstCollection extends H2Collection {
         }
         oplog.handleUpdate(getFullName(), selector, update, modified);
         return new Document("n", changes.size()).append("nModified", modified.size());
+    }
+
+    /**
+     * A whole document upserted under a string id that nothing is stored under yet, as a projection writes a
+     * case's documents the first time (every document of a rebuild), else null. The library would look the id
+     * up a second time, make the document from the selector and deep-copy the replacement into it: a quarter
+     * of the server's CPU in a rebuild.
+     */
+    private Document insertedWhole(Document selector, Document update) {
+        if (selector.size() != 1 || !(selector.get(getIdField()) instanceof String id) || update.isEmpty()
+                || update.keySet().stream().anyMatch(field -> field.startsWith("$")) || getDocument(id) != null) {
+            return null;
+        }
+        return CopyOnWriteUpdate.withId(id, update, getIdField());
     }
 
     /**

@@ -40,7 +40,8 @@ import pl.sciezka.platform.scheduling.BackgroundPriority;
  * only ids of other types in a map of its own ({@link IdIndex}).</li>
  * <li>A document stored under a string id and replaced whole, with fields set and unset, or with a cohort
  * cell's guarded increments and releases, is changed without the library's copies of the whole document
- * ({@link CopyOnWriteUpdate}, through {@link IdFirstCollection}).</li>
+ * ({@link CopyOnWriteUpdate}, through {@link IdFirstCollection}); one upserted whole under a string id not
+ * stored yet is inserted as it came.</li>
  * <li>A drop of a collection that does not exist answers ok, without the library's logged error.</li>
  * <li>Collections do not keep a running data size: it is read only by {@code collStats}, which nothing
  * here asks for, and keeping it encoded the whole document to BSON twice on every update.</li>
