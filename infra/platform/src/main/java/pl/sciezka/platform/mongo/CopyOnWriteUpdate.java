@@ -54,7 +54,7 @@ final class CopyOnWriteUpdate {
         if (update.isEmpty()) {
             return null;
         }
-        if (update.keySet().stream().noneMatch(field -> field.startsWith("$"))) {
+        if (isReplacement(update)) {
             return replaced(stored, update, idField);
         }
         List<String> paths = new ArrayList<>();
@@ -77,6 +77,11 @@ final class CopyOnWriteUpdate {
             }
         }
         return change.updated == null ? stored : change.updated;
+    }
+
+    /** Whether the update is a whole document, fields and no operators, rather than changes to one. */
+    static boolean isReplacement(Document update) {
+        return !update.isEmpty() && update.keySet().stream().noneMatch(field -> field.startsWith("$"));
     }
 
     /** One operator on one path (apart from every other path of the update, so their order does not matter). */

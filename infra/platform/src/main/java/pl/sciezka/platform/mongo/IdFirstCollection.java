@@ -73,21 +73,21 @@ final class IdFirstCollection extends H2Collection {
      * conditions beside the id, such as a cohort cell's token guard, checked on the stored document) or
      * every document of {@code {_id: {$in: [...]}}}, is applied by {@link CopyOnWriteUpdate} where every
      * document's update can be, and a whole document upserted by a string id not stored yet is inserted
-     * ({@link #insertedWhole}); anything else, including an upsert with operators of a document not stored
+     * ({@link #copiedOnWrite}); anything else, including an upsert with operators of a document not stored
      * yet or not matching, by the library, before anything is changed here.
      */
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        Document inserted = isUpsert && !isMulti && arrayFilters.isEmpty() ? insertedWhole(selector, update) : null;
-        if (inserted != null) {
+        List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti, isUpsert) : null;
+        if (changes == null || changes.isEmpty()) {
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        if (changes.get(0)[0] == null) { // the one change of an upsert of a document not stored yet
+            Document inserted = changes.get(0)[1];
             addDocument(inserted);
             oplog.handleInsert(getFullName(), List.of(inserted));
             return new Document("upserted", inserted.get(getIdField())).append("n", 0).append("nModified", 0);
-        }
-        List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti) : null;
-        if (changes == null || changes.isEmpty()) {
-            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
         List<Object> modified = new ArrayList<>();
         for (Document[] change : changes) {
@@ -110,24 +110,14 @@ final class IdFirstCollection extends H2Collection {
     }
 
     /**
-     * A whole document upserted under a string id that nothing is stored under yet, as a projection writes a
-     * case's documents the first time (every document of a rebuild), else null. The library would look the id
-     * up a second time, make the document from the selector and deep-copy the replacement into it: a quarter
-     * of the server's CPU in a rebuild.
-     */
-    private Document insertedWhole(Document selector, Document update) {
-        if (selector.size() != 1 || !(selector.get(getIdField()) instanceof String id) || update.isEmpty()
-                || update.keySet().stream().anyMatch(field -> field.startsWith("$")) || getDocument(id) != null) {
-            return null;
-        }
-        return CopyOnWriteUpdate.withId(id, update, getIdField());
-    }
-
-    /**
      * Each stored document the selector names with its update applied, or null if the library must do it
-     * (for one document: not stored or not matching; for any: an update this class does not take).
+     * (for one document: not stored or not matching; for any: an update this class does not take). A whole
+     * document upserted by its id alone and not stored yet, as a projection writes a case's documents the
+     * first time (every document of a rebuild), is the one change {@code {null, document}}: the library would
+     * look the id up a second time, make the document from the selector and deep-copy the replacement into
+     * it, a quarter of the server's CPU in a rebuild.
      */
-    private List<Document[]> copiedOnWrite(Document selector, Document update, boolean isMulti) {
+    private List<Document[]> copiedOnWrite(Document selector, Document update, boolean isMulti, boolean isUpsert) {
         List<String> ids = isMulti ? idsIn(selector) : oneStringId(selector);
         if (ids == null || isMulti && update.keySet().stream().anyMatch(field -> !field.startsWith("$"))) {
             return null;
@@ -138,7 +128,12 @@ final class IdFirstCollection extends H2Collection {
             if (stored == null && isMulti) {
                 continue;
             }
-            if (stored == null || selector.size() > 1 && !documentMatchesQuery(stored, selector)) {
+            if (stored == null) {
+                Document inserted = isUpsert && selector.size() == 1 && CopyOnWriteUpdate.isReplacement(update)
+                        ? CopyOnWriteUpdate.withId(id, update, getIdField()) : null;
+                return inserted == null ? null : List.<Document[]>of(new Document[] {null, inserted});
+            }
+            if (selector.size() > 1 && !documentMatchesQuery(stored, selector)) {
                 return null;
             }
             Document updated = CopyOnWriteUpdate.apply(stored, update, getIdField());
