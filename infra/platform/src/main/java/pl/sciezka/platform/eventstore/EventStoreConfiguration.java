@@ -79,6 +79,12 @@ public class EventStoreConfiguration {
         return new JdbcEventEngine(builder, headFetchInterval);
     }
 
+    /** Run by Flyway after each start's migration: see the class. */
+    @Bean
+    GlobalIndexPastStoredEvents globalIndexPastStoredEvents() {
+        return new GlobalIndexPastStoredEvents();
+    }
+
     /** The dead-letter table as {@code V4__dead_letters.sql} creates it, for projections with {@code dlq.enabled}. */
     @Bean
     DeadLetterSchema deadLetterSchema() {
