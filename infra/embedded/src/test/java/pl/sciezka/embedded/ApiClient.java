@@ -115,6 +115,20 @@ final class ApiClient {
         return builder;
     }
 
+    /** Waits until every projection runs, replays nothing and has handled every stored event. */
+    void awaitProjectionsCaughtUp(Duration patience) {
+        Eventually.within(patience, () -> {
+            JsonNode statuses = get("admin", "/api/admin/projections").expect(200).json();
+            assertThat(statuses.valueStream().map(status -> status.get("name").asString()))
+                    .contains("case-file", "caseload");
+            statuses.valueStream().forEach(status -> {
+                assertThat(status.get("running").asBoolean()).as("%s running", status).isTrue();
+                assertThat(status.get("lag").asLong()).as("%s lag", status).isZero();
+                assertThat(status.get("replaying").asBoolean()).as("%s replaying", status).isFalse();
+            });
+        });
+    }
+
     String openCase(String user, String familyName) {
         return post(user, "/api/cases", newCase(familyName)).expect(201).json().get("caseId").asString();
     }

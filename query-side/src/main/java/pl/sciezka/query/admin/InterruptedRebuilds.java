@@ -3,14 +3,7 @@ package pl.sciezka.query.admin;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +14,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A rebuild whose pass died with its instance: the projection's tokens are still as the reset left them
- * (replaying from the first event, no event handled), and its processor would replay the whole store
- * the slow way, a processor at a time. Looked for just before the processors start; once the
+ * A rebuild cut short by the death of its instance, anywhere from the reset to the tokens set after the
+ * pass: its mark is still there ({@link RebuildMarkers}). Its read model may be emptied while its tokens
+ * still stand where they stood before (a death between the reset's two writes), or be partly rebuilt
+ * while they replay from the first event. Looked for just before the processors start; once the
  * application is ready, those projections are rebuilt again in one pass ({@link ProjectionRebuilds}),
  * which resets them once more, so whatever their processors did in between is emptied too.
  * <p>
  * Only where this instance is the only one (the embedded default): with other query instances
- * ({@link OtherInstances}) two of them starting at once could both find the tokens so and run two
- * passes over one read model; there the others' processors take the replay over once the dead
- * instance's rebuild entry is abandoned.
+ * ({@link OtherInstances}) a mark may be another instance's rebuild under way, and there the others'
+ * processors take the replay over once the dead instance's rebuild entry is abandoned.
  */
 @Component
 class InterruptedRebuilds implements SmartLifecycle {
@@ -38,21 +31,21 @@ class InterruptedRebuilds implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InterruptedRebuilds.class);
 
     private final EventProcessingConfiguration processing;
-    private final EventStore events;
     private final ProjectionRebuilds rebuilds;
+    private final RebuildMarkers markers;
     private final ObjectProvider<OtherInstances> otherInstances;
     private final List<String> found = new ArrayList<>();
     private volatile boolean running;
 
-    InterruptedRebuilds(EventProcessingConfiguration processing, EventStore events, ProjectionRebuilds rebuilds,
+    InterruptedRebuilds(EventProcessingConfiguration processing, ProjectionRebuilds rebuilds, RebuildMarkers markers,
                         ObjectProvider<OtherInstances> otherInstances) {
         this.processing = processing;
-        this.events = events;
-        this.otherInstances = otherInstances;
         this.rebuilds = rebuilds;
+        this.markers = markers;
+        this.otherInstances = otherInstances;
     }
 
-    /** Before the processors start, so that none has moved its tokens yet. */
+    /** Before the processors start, so that none goes on from tokens a cut-short reset left behind. */
     @Override
     public int getPhase() {
         return Phase.INBOUND_EVENT_CONNECTORS - 1;
@@ -64,15 +57,10 @@ class InterruptedRebuilds implements SmartLifecycle {
         if (otherInstances.getIfAvailable() != null) {
             return;
         }
-        processing.eventProcessors().forEach((name, processor) -> {
-            try {
-                if (processor instanceof PooledStreamingEventProcessor && leftAsReset(name)) {
-                    found.add(name);
-                }
-            } catch (RuntimeException unreadable) { // the processor then replays by itself, as it always could
-                log.warn("Could not tell whether a rebuild of {} was cut short: {}", name, unreadable.toString());
-            }
-        });
+        // a mark of a projection this version no longer has is left as it is
+        markers.marked().stream()
+                .filter(name -> processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
+                .sorted().forEach(found::add);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -80,37 +68,10 @@ class InterruptedRebuilds implements SmartLifecycle {
         if (found.isEmpty()) {
             return;
         }
-        log.info("Rebuilding {} again in one pass: an earlier pass ended before it set their tokens", found);
+        log.info("Rebuilding {} again in one pass: an earlier rebuild ended before it set their tokens", found);
         rebuilds.rebuild(found.stream().map(name -> processing
                 .eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList());
         found.clear();
-    }
-
-    /** Every segment's token replays from the first event and has handled none; false if another instance holds one. */
-    private boolean leftAsReset(String name) {
-        TokenStore tokens = processing.tokenStore(name);
-        int[] segments = tokens.fetchSegments(name);
-        if (segments.length == 0) {
-            return false;
-        }
-        TrackingToken first = events.createTailToken(); // where a reset starts: before the first event
-        for (int segment : segments) {
-            TrackingToken token;
-            try {
-                token = tokens.fetchToken(name, segment);
-                tokens.releaseClaim(name, segment);
-            } catch (UnableToClaimTokenException claimedElsewhere) {
-                return false;
-            }
-            if (!(token instanceof ReplayToken) || !unmoved(WrappedToken.unwrapLowerBound(token), first)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean unmoved(TrackingToken current, TrackingToken first) {
-        return current == null || first != null && first.covers(current);
     }
 
     @Override

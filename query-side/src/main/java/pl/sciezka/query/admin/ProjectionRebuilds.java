@@ -38,10 +38,11 @@ import pl.sciezka.query.projection.OnePassReplay;
  * all the projections waiting for a rebuild, and their processors go on from the last event it
  * handed. Projections asked for while a pass runs wait for the next pass, which takes them all.
  * <p>
- * Nothing is lost if the pass fails or the instance dies during it: the tokens were reset before the
- * pass, so the processors, started again, replay the events themselves, and the handlers skip what
- * the pass had already written (delivery is at least once). While the pass runs another instance
- * is kept from starting the projections ({@link OtherInstances#keepStopped}).
+ * Nothing is lost if the pass fails: the tokens were reset before the pass, so the processors, started
+ * again, replay the events themselves, and the handlers skip what the pass had already written (delivery
+ * is at least once). If the instance dies from the reset until the tokens are set after the pass, the
+ * projection's mark ({@link RebuildMarkers}) has it rebuilt again at the next start ({@link InterruptedRebuilds}).
+ * While the pass runs another instance is kept from starting the projections ({@link OtherInstances#keepStopped}).
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
@@ -53,6 +54,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final ObjectProvider<OtherInstances> otherInstances;
+    private final RebuildMarkers markers;
     private final OnePassReplay replay;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -72,11 +74,12 @@ public class ProjectionRebuilds implements DisposableBean {
      *                       pass's CPU); at 30,000 the larger batches were as fast or faster
      */
     ProjectionRebuilds(EventProcessingConfiguration processing, EventStore events,
-                       ObjectProvider<OtherInstances> otherInstances,
+                       ObjectProvider<OtherInstances> otherInstances, RebuildMarkers markers,
                        @Value("${sciezka.projections.rebuild.batch-events:2000}") int eventsPerBatch) {
         this.processing = processing;
         this.events = events;
         this.otherInstances = otherInstances;
+        this.markers = markers;
         this.replay = new OnePassReplay(eventsPerBatch);
     }
 
@@ -98,6 +101,7 @@ public class ProjectionRebuilds implements DisposableBean {
                 try {
                     reset(toReset.get(i));
                 } catch (RuntimeException failed) {
+                    // the one that failed keeps its mark: its read model may be emptied with its tokens as they were
                     toReset.subList(i, toReset.size()).forEach(notReset -> startAgain(notReset.getName()));
                     throw failed;
                 }
@@ -124,10 +128,11 @@ public class ProjectionRebuilds implements DisposableBean {
     private void reset(StreamingEventProcessor processor) {
         String name = processor.getName();
         otherInstances.ifAvailable(others -> others.awaitStopped(name));
+        markers.mark(name);
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.resetTokens();
         // the reset stored the tokens under this instance's claim; free, so that a restart after a death
-        // in the pass can read them at once (InterruptedRebuilds) instead of after the claim's timeout
+        // in the pass can claim them at once (InterruptedRebuilds) instead of after the claim's timeout
         TokenStore tokens = processing.tokenStore(name);
         for (int segment : tokens.fetchSegments(name)) {
             tokens.releaseClaim(name, segment);
@@ -183,8 +188,17 @@ public class ProjectionRebuilds implements DisposableBean {
         } finally {
             projections.forEach(projection -> projection.handlers().segmentReleased(Segment.ROOT_SEGMENT));
             if (!closing) {
-                names.forEach(this::startAgain);
+                names.forEach(this::ended);
             }
+        }
+    }
+
+    /** The projection's tokens say where its processor goes on, whether after the pass or replaying by itself. */
+    private void ended(String name) {
+        try {
+            markers.clear(name);
+        } finally {
+            startAgain(name);
         }
     }
 
