@@ -57,10 +57,15 @@ class InterruptedRebuilds implements SmartLifecycle {
         if (otherInstances.getIfAvailable() != null) {
             return;
         }
-        // a mark of a projection this version no longer has is left as it is
-        markers.marked().stream()
-                .filter(name -> processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
-                .sorted().forEach(found::add);
+        try {
+            // a mark of a projection this version no longer has is left as it is
+            markers.marked().stream()
+                    .filter(name -> processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
+                    .sorted().forEach(found::add);
+        } catch (RuntimeException unreadable) { // the application still starts and takes commands
+            log.warn("Could not read which rebuilds were cut short ({}); if the last run died during a rebuild,"
+                    + " ask for it again", unreadable.toString());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * (collection {@value #COLLECTION}: the projection as the id, since when). A mark is stored before the
  * reset empties the read model and removed once the processor's tokens say where to go on, so a file
  * or a database that holds an emptied read model, or one only partly rebuilt, holds the mark too: the
- * store keeps one connection's writes in their order, whatever a crash cuts off. The reset itself is two
+ * mark is acknowledged before the reset is sent, and what a crash takes from the store (the embedded
+ * server's last commit, a MongoDB's unjournaled writes) is always the newest writes, never older ones. The reset itself is two
  * writes (the read model emptied, then the tokens), and the tokens alone cannot tell a reset cut short
  * between them from no reset at all.
  */
