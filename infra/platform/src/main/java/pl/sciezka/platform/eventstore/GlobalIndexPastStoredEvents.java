@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * SIGKILL between the two, the file holds events numbered past the reservation it recovers, the
  * identity hands their numbers out again, and every append that gets one fails on the primary key:
  * Axon reads that as an aggregate id used twice, and the request answers 500. The kill-under-load test
- * met it once (five new cases refused after a restart, numbers 2,561 to 2,566 taken by events of before
- * the kill). PostgreSQL logs a sequence's advance ahead of the commits that use it, so this is H2's alone.
+ * met it once: the identity recovered at 2,561, the value whose reservation was lost with its unstored
+ * event, while events 2,562 to 2,566 of before the kill were stored, and five new cases were refused.
+ * PostgreSQL logs a sequence's advance ahead of the commits that use it, so this is H2's alone.
  * <p>
  * The identity only ever moves forward: numbers past the highest stored event that H2 already handed
  * out before the crash belong to no stored event, and a tracking token never points past a stored one.
