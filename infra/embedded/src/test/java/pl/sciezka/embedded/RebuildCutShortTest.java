@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -50,8 +51,36 @@ class RebuildCutShortTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplication(SciezkaApplication.class).run("--server.port=0", "--sciezka.data-dir=" + dataDir);
+    /**
+     * As a query-side instance among others (segments balanced through MongoDB): the instance that cut the
+     * rebuild short is gone, no live one claims it, so this one takes it over at a heartbeat, without a restart.
+     */
+    @Test
+    void withOtherInstancesAMarkedProjectionNoLiveInstanceRebuildsIsTakenOver() throws Exception {
+        try (ConfigurableApplicationContext instance = start(Files.createTempDirectory("sciezka-cut-short-shared"),
+                "--sciezka.projections.balance-segments=true")) {
+            ApiClient api = client(instance);
+            for (String family : List.of("Nowak", "Kowalska")) {
+                api.openCase("anna", family);
+            }
+            api.awaitProjectionsCaughtUp(PATIENCE);
+            String caseload = api.get("anna", "/api/caseload").expect(200).body();
+            RebuildMarkers markers = instance.getBean(RebuildMarkers.class);
+
+            markers.mark("caseload");
+            instance.getBean(MongoTemplate.class).dropCollection("caseloads");
+
+            Eventually.within(PATIENCE, () -> {
+                assertThat(markers.marked()).as("marks left").isEmpty();
+                assertThat(api.get("anna", "/api/caseload").expect(200).body()).isEqualTo(caseload);
+            });
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--sciezka.data-dir=" + dataDir));
+        arguments.addAll(List.of(settings));
+        return new SpringApplication(SciezkaApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * which resets them once more, so whatever their processors did in between is emptied too.
  * <p>
  * Only where this instance is the only one (the embedded default): with other query instances
- * ({@link OtherInstances}) a mark may be another instance's rebuild under way, and there the others'
- * processors take the replay over once the dead instance's rebuild entry is abandoned.
+ * ({@link OtherInstances}) a mark may be another instance's rebuild under way; there a marked projection
+ * that no live instance rebuilds is taken over at a heartbeat ({@code AbandonedRebuilds}).
  */
 @Component
 class InterruptedRebuilds implements SmartLifecycle {

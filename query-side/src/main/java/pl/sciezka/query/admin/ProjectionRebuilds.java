@@ -141,6 +141,11 @@ public class ProjectionRebuilds implements DisposableBean {
         waiting.add(name);
     }
 
+    /** Whether this instance rebuilds the projection now, from the request until its processor runs again. */
+    public boolean isUnderWay(String name) {
+        return underWay.containsKey(name);
+    }
+
     /** The position a rebuild under way has written its projection up to (-1 before its first batch); empty if none is. */
     OptionalLong position(String name) {
         Long position = underWay.get(name);

@@ -34,6 +34,7 @@ class SegmentBalancer implements DisposableBean {
     private final TokenStore tokens;
     private final QueryInstances instances;
     private final SharedRebuilds rebuilds;
+    private final AbandonedRebuilds abandoned;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "segment-balancer");
         thread.setDaemon(true);
@@ -41,11 +42,12 @@ class SegmentBalancer implements DisposableBean {
     });
 
     SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, QueryInstances instances,
-                    SharedRebuilds rebuilds) {
+                    SharedRebuilds rebuilds, AbandonedRebuilds abandoned) {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = instances;
         this.rebuilds = rebuilds;
+        this.abandoned = abandoned;
     }
 
     /** Once the processors run, so an instance is counted live only when it can take segments over. */
@@ -59,6 +61,7 @@ class SegmentBalancer implements DisposableBean {
         try {
             int live = instances.beatAndCountLive();
             rebuilds.follow(processing);
+            abandoned.takeOver();
             processing.eventProcessors().values().stream()
                     .filter(StreamingEventProcessor.class::isInstance)
                     .map(StreamingEventProcessor.class::cast)

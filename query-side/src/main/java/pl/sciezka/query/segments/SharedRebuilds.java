@@ -127,6 +127,17 @@ class SharedRebuilds implements OtherInstances {
         });
     }
 
+    /**
+     * Of these projections, those no other live instance is rebuilding: no entry, an abandoned one, or this
+     * instance's own.
+     */
+    Set<String> notRebuiltByAnother(Set<String> projections) {
+        Set<String> left = new HashSet<>(projections);
+        mongo.find(Query.query(claimedByAnother()), Document.class, COLLECTION)
+                .forEach(entry -> left.remove(entry.getString("_id")));
+        return left;
+    }
+
     /** Entries of rebuilds another instance runs now: its own, and renewed within {@link #ABANDONED}. */
     private Criteria claimedByAnother() {
         return Criteria.where("by").ne(instances.id()).and("at").gt(abandonedBefore());

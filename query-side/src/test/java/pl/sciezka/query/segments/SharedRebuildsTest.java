@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -73,6 +74,20 @@ class SharedRebuildsTest {
         second.resume("caseload");
 
         assertThat(first.leftToAnother("caseload")).isFalse();
+    }
+
+    /** What a cut-short rebuild's mark leaves to be taken over: nothing another live instance rebuilds. */
+    @Test
+    void onlyProjectionsNoOtherLiveInstanceRebuildsAreLeftToBeTakenOver() {
+        first.claim("caseload");
+        first.claim("timeline");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("timeline")),
+                Update.update("at", Date.from(Instant.now().minus(Duration.ofMinutes(3)))), "projection_rebuilds");
+        second.claim("outcomes");
+
+        assertThat(second.notRebuiltByAnother(Set.of("caseload", "timeline", "outcomes", "case-file")))
+                .as("the first's live claim excluded; its abandoned one, the second's own and an unclaimed one left")
+                .containsExactlyInAnyOrder("timeline", "outcomes", "case-file");
     }
 
     @Test
