@@ -19,7 +19,8 @@ import pl.sciezka.query.admin.RebuildMarkers;
  * tokens where they were, its mark stored. Started again on the same data, it rebuilds that projection,
  * and the read model shows every case again. Without the mark the tokens alone look like no reset at
  * all, and the processor would go on over the emptied read model (the kill-under-load test met this once:
- * two caseloads 49 cases short). A rebuild that ended leaves no mark.
+ * two caseloads 49 cases short). A rebuild that ended leaves no mark. As one of the scale-out's query
+ * instances, the application takes such a projection over while it runs.
  */
 class RebuildCutShortTest {
 

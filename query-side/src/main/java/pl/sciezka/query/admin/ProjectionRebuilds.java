@@ -41,7 +41,8 @@ import pl.sciezka.query.projection.OnePassReplay;
  * Nothing is lost if the pass fails: the tokens were reset before the pass, so the processors, started
  * again, replay the events themselves, and the handlers skip what the pass had already written (delivery
  * is at least once). If the instance dies from the reset until the tokens are set after the pass, the
- * projection's mark ({@link RebuildMarkers}) has it rebuilt again at the next start ({@link InterruptedRebuilds}).
+ * projection's mark ({@link RebuildMarkers}) has it rebuilt again: at the next start where this instance is
+ * the only one ({@link InterruptedRebuilds}), by a live instance otherwise ({@code AbandonedRebuilds}).
  * While the pass runs another instance is kept from starting the projections ({@link OtherInstances#keepStopped}).
  */
 @Component
@@ -131,8 +132,8 @@ public class ProjectionRebuilds implements DisposableBean {
         markers.mark(name);
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.resetTokens();
-        // the reset stored the tokens under this instance's claim; free, so that a restart after a death
-        // in the pass can claim them at once (InterruptedRebuilds) instead of after the claim's timeout
+        // the reset stored the tokens under this instance's claim; free, so that the processors of a restart
+        // after a death in the pass can claim them at once instead of after the claim's timeout
         TokenStore tokens = processing.tokenStore(name);
         for (int segment : tokens.fetchSegments(name)) {
             tokens.releaseClaim(name, segment);

@@ -12,18 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The projections whose rebuild has begun and not ended, kept beside their read models and tokens
- * (collection {@value #COLLECTION}: the projection as the id, since when). A mark is stored before the
- * reset empties the read model and removed once the processor's tokens say where to go on, so a file
- * or a database that holds an emptied read model, or one only partly rebuilt, holds the mark too: the
- * mark is acknowledged before the reset is sent, and what a crash takes from the store (the embedded
- * server's last commit, a MongoDB's unjournaled writes) is always the newest writes, never older ones. The reset itself is two
- * writes (the read model emptied, then the tokens), and the tokens alone cannot tell a reset cut short
- * between them from no reset at all.
+ * (collection {@value #COLLECTION}: the projection as the id, since when). A reset is two writes, the
+ * read model emptied and then the tokens, and the tokens alone cannot tell a reset cut short between
+ * them from no reset at all. So a mark is stored before the reset and removed once the processor's
+ * tokens say where to go on: the mark is acknowledged before the reset is sent, and what a crash takes
+ * from the store (the embedded server's last commit, a MongoDB's unjournaled writes) is always the
+ * newest writes, so a store that holds an emptied or partly rebuilt read model holds its mark too.
  */
 @Component
 public class RebuildMarkers {
 
-    static final String COLLECTION = "rebuilds_under_way";
+    private static final String COLLECTION = "rebuilds_under_way";
 
     private final MongoTemplate mongo;
 

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * second one would idle; here each instance, every {@link QueryInstances#HEARTBEAT}, releases what it
  * holds beyond its fair share (segments divided by live instances, rounded up), and the others claim
  * it. A killed instance stops beating before its claims time out, so by the time its segments are
- * free the survivors' fair share already includes them. Only where {@code sciezka.projections.balance-segments=true}
- * (the query-side service); the embedded default is one instance.
+ * free the survivors' fair share already includes them. At the same beat it follows the other instances'
+ * rebuilds ({@link SharedRebuilds#follow}) and takes over any cut short ({@link AbandonedRebuilds}). Only where
+ * {@code sciezka.projections.balance-segments=true} (the query-side service); the embedded default is one instance.
  */
 @Component
 @ConditionalOnProperty(name = "sciezka.projections.balance-segments", havingValue = "true")
