@@ -2,6 +2,7 @@ package pl.sciezka.query.segments;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,11 @@ class AbandonedRebuilds implements DisposableBean {
         if (rebuilding.get()) {
             return;
         }
-        List<StreamingEventProcessor> left = shared.notRebuiltByAnother(markers.marked()).stream().sorted()
+        Set<String> marked = markers.marked();
+        if (marked.isEmpty()) { // nearly always: then no second read of the rebuild entries follow() has just read
+            return;
+        }
+        List<StreamingEventProcessor> left = shared.notRebuiltByAnother(marked).stream().sorted()
                 .filter(name -> !rebuilds.isUnderWay(name))
                 .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class))
                 .flatMap(Optional::stream).toList();
