@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +51,22 @@ public final class OnePassReplay {
      * event (among them {@link FlushAtEndOfBatch}, which writes the batch at its last event).
      */
     public record Projection(String name, EventHandlerInvoker handlers,
-                             List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
+                             List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
+                             Map<Class<?>, Boolean> handledTypes) {
+
+        public Projection(String name, EventHandlerInvoker handlers,
+                          List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
+            this(name, handlers, interceptors, new ConcurrentHashMap<>());
+        }
+
+        /**
+         * Whether the handlers take events of this payload type, asked of Axon once per type: Axon answers
+         * by streaming over every handler of every invoker, which at every event of a pass was 3 % of its
+         * threads' CPU and 8 % of what they allocated.
+         */
+        boolean handles(Class<?> payloadType) {
+            return handledTypes.computeIfAbsent(payloadType, handlers::canHandleType);
+        }
 
         /**
          * The processor's handlers and interceptors, but for Axon's timeout, which is for a processor's
@@ -167,7 +183,7 @@ public final class OnePassReplay {
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
                 unitOfWork, projection.interceptors(), event -> {
-                    if (projection.handlers().canHandleType(event.getPayloadType())) {
+                    if (projection.handles(event.getPayloadType())) {
                         projection.handlers().handle(event, Segment.ROOT_SEGMENT);
                     }
                     return null;
