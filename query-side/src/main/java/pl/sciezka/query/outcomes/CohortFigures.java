@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Comparator;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import pl.sciezka.api.familycase.Employment;
 import pl.sciezka.api.familycase.Generation;
 import pl.sciezka.api.familycase.Horizon;
@@ -44,6 +46,14 @@ record CohortFigures(int families, int measured, int cycleBroken, BigDecimal inc
         return family.measurements.values().stream()
                 .filter(measurement -> measurement.horizon() == horizon)
                 .max(Comparator.comparing(OutcomeMeasured::episode));
+    }
+
+    /** Field by field as Spring Data maps the record, sums as Decimal128 (as the cells' increments add them). */
+    Document bson() {
+        return new Document("families", families).append("measured", measured).append("cycleBroken", cycleBroken)
+                .append("incomeSum", new Decimal128(incomeSum)).append("receivingAssistance", receivingAssistance)
+                .append("parents", parents).append("employedParents", employedParents)
+                .append("attendanceSum", new Decimal128(attendanceSum)).append("attendances", attendances);
     }
 
     CohortFigures plus(CohortFigures other) {
