@@ -1,6 +1,7 @@
 package pl.sciezka.platform.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +10,12 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,13 @@ public class MongoConfiguration {
         // would both create a processor's segments, and every event would be handled twice
         store.ensureIndexes();
         return store;
+    }
+
+    /** Documents written with their values' codecs looked up once per class ({@link DocumentEncoding}). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer documentEncoding() {
+        return settings -> settings.codecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromProviders(new DocumentEncoding.Provider()), MongoClientSettings.getDefaultCodecRegistry()));
     }
 
     @Bean
