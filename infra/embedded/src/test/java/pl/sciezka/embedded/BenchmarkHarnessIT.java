@@ -33,7 +33,8 @@ class BenchmarkHarnessIT {
                 .anyMatch(figure -> figure.startsWith("append (register member) p50 at 800"))
                 .anyMatch(figure -> figure.startsWith("caseload query p50 at 800"))
                 .anyMatch(figure -> figure.startsWith("case-file query p50 at 800"))
-                .anyMatch(figure -> figure.startsWith("rebuild rate"));
+                .anyMatch(figure -> figure.startsWith("rebuild rate"))
+                .anyMatch(figure -> figure.startsWith("memory allocated per event"));
         assertThat(report.ratios()).allSatisfy(ratio -> {
             assertThat(ratio.measured()).as(ratio.figure()).isPositive().isFinite();
             assertThat(ratio.baseline()).as(ratio.figure()).isPositive().isFinite();

@@ -98,6 +98,11 @@ public final class Application implements AutoCloseable {
         return Duration.ofMillis(api().get("admin", "/bench/jit").expectOk().json().get("millis").asLong());
     }
 
+    /** Bytes the application's threads have allocated so far, ended ones too (the bench extension's {@code /bench/gc}). */
+    public long allocatedBytes() {
+        return api().get("admin", "/bench/gc").expectOk().json().get("allocatedBytes").asLong();
+    }
+
     /** CPU time the application's process has used so far, all threads: the work a measurement cost it. */
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElseThrow(
