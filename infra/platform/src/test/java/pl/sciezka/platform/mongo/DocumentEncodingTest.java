@@ -69,11 +69,12 @@ class DocumentEncodingTest {
     @Test
     void theIdAndWhatItReadsAreTheDriversCodecs() {
         DocumentEncoding codec = (DocumentEncoding) OURS.get(Document.class);
-        Document withoutId = new Document("name", "a");
+        Document inserted = new Document("name", "a");
 
-        assertThat(codec.documentHasId(withoutId)).isFalse();
-        assertThat(codec.generateIdIfAbsentFromDocument(withoutId).get("_id")).isInstanceOf(ObjectId.class);
-        assertThat(codec.getDocumentId(withoutId)).isEqualTo(new DocumentCodec(DRIVER).getDocumentId(withoutId));
+        assertThat(codec.documentHasId(inserted)).isFalse();
+        codec.generateIdIfAbsentFromDocument(inserted);
+        assertThat(inserted.get("_id")).isInstanceOf(ObjectId.class);
+        assertThat(codec.getDocumentId(inserted)).isEqualTo(new DocumentCodec(DRIVER).getDocumentId(inserted));
         byte[] written = bytes(codec, everyKind(), EncoderContext.builder().build());
         assertThat(codec.decode(new BsonBinaryReader(ByteBuffer.wrap(written)), DecoderContext.builder().build()))
                 .isEqualTo(new DocumentCodec(DRIVER).decode(new BsonBinaryReader(ByteBuffer.wrap(written)),
