@@ -4,7 +4,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -150,16 +148,8 @@ class CohortCellStore {
      * is tried as a property path and as a positional index, each miss an exception).
      */
     private static Document increment(String key, CohortFigures figures, List<String> tokens) {
-        Document sums = new Document()
-                .append("figures.families", figures.families())
-                .append("figures.measured", figures.measured())
-                .append("figures.cycleBroken", figures.cycleBroken())
-                .append("figures.incomeSum", decimal(figures.incomeSum()))
-                .append("figures.receivingAssistance", figures.receivingAssistance())
-                .append("figures.parents", figures.parents())
-                .append("figures.employedParents", figures.employedParents())
-                .append("figures.attendanceSum", decimal(figures.attendanceSum()))
-                .append("figures.attendances", figures.attendances());
+        Document sums = new Document();
+        figures.bson().forEach((field, value) -> sums.append("figures." + field, value));
         return new Document("$setOnInsert", new Document("key", key))
                 .append("$inc", sums)
                 .append("$addToSet", new Document("applying", new Document("$each", tokens)));
@@ -186,9 +176,5 @@ class CohortCellStore {
             Document inCells = new Document("_id", new Document("$in", new ArrayList<>(cellIds)));
             mongo.execute(CohortCellDocument.class, cells -> cells.updateMany(inCells, pullAll(tokens)));
         }
-    }
-
-    private static Decimal128 decimal(BigDecimal value) {
-        return new Decimal128(value);
     }
 }

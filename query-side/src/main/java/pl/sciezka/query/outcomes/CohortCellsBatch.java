@@ -186,7 +186,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     /**
      * The case as Spring Data maps it, but for its pending changes, which are built here as the mapper would
      * build them and read back through it: some fifty changes of nine figures each, mapped by reflection, were
-     * most of a rebuild's mapping of the cases (CohortCellsBatchTest compares the two).
+     * most of a rebuild's mapping of the cases (CohortCaseBsonTest compares the two).
      */
     Document stored(CohortCaseDocument document) {
         Document stored = new Document();

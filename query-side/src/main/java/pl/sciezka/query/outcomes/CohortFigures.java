@@ -48,7 +48,10 @@ record CohortFigures(int families, int measured, int cycleBroken, BigDecimal inc
                 .max(Comparator.comparing(OutcomeMeasured::episode));
     }
 
-    /** Field by field as Spring Data maps the record, sums as Decimal128 (as the cells' increments add them). */
+    /**
+     * Field by field as Spring Data maps the record, sums as Decimal128, which MongoDB adds exactly: a pending
+     * change's figures, and (each field under {@code figures.}) what a cell's increment adds.
+     */
     Document bson() {
         return new Document("families", families).append("measured", measured).append("cycleBroken", cycleBroken)
                 .append("incomeSum", new Decimal128(incomeSum)).append("receivingAssistance", receivingAssistance)
