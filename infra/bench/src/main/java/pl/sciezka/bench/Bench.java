@@ -115,7 +115,7 @@ public final class Bench {
     /**
      * Runs a part against the application on a data directory of its own, deleted once the application has
      * stopped: a command benchmark leaves 6–7 GB, and a few runs fill a disk. The application's log, beside
-     * the directory, is kept.
+     * the directory, is kept; the data too with {@code --keep-data}, to look into the files afterwards.
      */
     private static void onFreshData(BenchOptions options, boolean withExtension, Report report, Consumer<Application> part) {
         Path dataDir;
@@ -124,12 +124,14 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        report.preamble("- data in " + dataDir + ", deleted after the run");
+        report.preamble("- data in " + dataDir + (options.keepData() ? ", kept" : ", deleted after the run"));
         try (Application app = new Application(options.jar(), dataDir, withExtension, options.jvmOptions(),
                 options.appArguments())) {
             part.accept(app);
         } finally {
-            delete(dataDir);
+            if (!options.keepData()) {
+                delete(dataDir);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 record BenchOptions(Set<String> parts, Path jar, Path out, List<Integer> clients, Duration round, int rounds,
                     Duration maxWarmUp, List<Long> sizes, int samples, int openCases, int asOfEvents, int cycles,
-                    int killClients, int hostile, List<String> appArguments, List<String> jvmOptions) {
+                    int killClients, int hostile, boolean keepData, List<String> appArguments,
+                    List<String> jvmOptions) {
 
     static final Set<String> ALL = Set.of("command", "asof", "growth", "rebuild", "kill", "hostile");
 
@@ -53,6 +54,7 @@ record BenchOptions(Set<String> parts, Path jar, Path out, List<Integer> clients
                 Integer.parseInt(options.getOrDefault("cycles", "10")),
                 Integer.parseInt(options.getOrDefault("kill-clients", "8")),
                 Integer.parseInt(options.getOrDefault("hostile", "3000")),
+                Boolean.parseBoolean(options.getOrDefault("keep-data", "false")),
                 List.copyOf(appArguments), List.copyOf(jvmOptions));
     }
 
