@@ -1,5 +1,12 @@
 package pl.sciezka.query.caseload;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,15 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import pl.sciezka.api.familycase.CoordinatorReassigned;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.FamilyCaseOpened;
 import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.EndOfBatch;
+import pl.sciezka.query.projection.MapEntryWrites;
 
 /**
  * The cases a batch of events touches, each read once (its pointer and its line) and folded in memory,
@@ -23,16 +31,22 @@ import pl.sciezka.query.projection.EndOfBatch;
  * its new place first (one update per caseload, however many of its lines changed), then the pointers
  * that changed, then the removals from the places lines left (one update per caseload). A crash leaves
  * a line in two places at worst; the redelivered events then remove it from the place it left
- * ({@link #settle}).
+ * ({@link #settle}). The lines are read and written as the driver's BSON ({@link MapEntryWrites}), each
+ * caseload with one update, and the pointers in one bulk write: a rebuild writes a pointer for every case.
  */
 final class CaseloadBatch implements EndOfBatch.Held {
 
+    /** The caseload's map of lines by case id. */
+    private static final String CASES = "cases";
+
     private final MongoTemplate mongo;
+    private final MapEntryWrites lines;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
     private boolean readAhead;
 
-    CaseloadBatch(MongoTemplate mongo) {
+    CaseloadBatch(MongoTemplate mongo, MapEntryWrites lines) {
         this.mongo = mongo;
+        this.lines = lines;
     }
 
     /** A case as read at its first event of the batch, and its line as folded since. */
@@ -133,9 +147,9 @@ final class CaseloadBatch implements EndOfBatch.Held {
 
     @Override
     public void flush() {
-        Map<String, Update> lines = new LinkedHashMap<>();
+        Map<String, Map<String, CaseloadLine>> shown = new LinkedHashMap<>();
         List<CaseCoordinator> pointers = new ArrayList<>();
-        Map<String, Update> removals = new LinkedHashMap<>();
+        Map<String, List<String>> removals = new LinkedHashMap<>();
         for (CaseInBatch kase : cases.values()) {
             if (kase.folded().isEmpty()) {
                 continue;
@@ -145,22 +159,35 @@ final class CaseloadBatch implements EndOfBatch.Held {
             if (CaseloadEntries.hasLeft(kase.line())) {
                 pointers.add(new CaseCoordinator(caseId, to, kase.line()));
                 if (kase.wasShown()) {
-                    removals.computeIfAbsent(kase.from(), id -> new Update()).unset(lineKey(caseId));
+                    removals.computeIfAbsent(kase.from(), id -> new ArrayList<>()).add(caseId);
                 }
                 continue;
             }
-            lines.computeIfAbsent(to, id -> new Update()).set(lineKey(caseId), kase.line());
+            shown.computeIfAbsent(to, id -> new LinkedHashMap<>()).put(caseId, kase.line());
             if (!kase.wasShown() || kase.where() == null || !to.equals(kase.where().coordinatorId())) {
                 pointers.add(CaseCoordinator.active(caseId, to));
             }
             if (kase.wasShown() && !to.equals(kase.from())) {
-                removals.computeIfAbsent(kase.from(), id -> new Update()).unset(lineKey(caseId));
+                removals.computeIfAbsent(kase.from(), id -> new ArrayList<>()).add(caseId);
             }
         }
         cases.clear();
-        lines.forEach((coordinatorId, update) -> mongo.upsert(byId(coordinatorId), update, CaseloadDocument.class));
-        pointers.forEach(mongo::save);
-        removals.forEach((coordinatorId, update) -> mongo.updateFirst(byId(coordinatorId), update, CaseloadDocument.class));
+        MongoCollection<Document> caseloads = mongo.getCollection(CaseloadDocument.COLLECTION);
+        shown.forEach((coordinatorId, linesOfCases) -> caseloads.updateOne(byId(coordinatorId),
+                lines.set(CaseloadDocument.class, CASES, linesOfCases), new UpdateOptions().upsert(true)));
+        if (!pointers.isEmpty()) {
+            mongo.getCollection(CaseCoordinator.COLLECTION).bulkWrite(pointers.stream().map(this::replacing).toList(),
+                    new BulkWriteOptions().ordered(true));
+        }
+        removals.forEach((coordinatorId, caseIds) ->
+                caseloads.updateOne(byId(coordinatorId), lines.unset(CaseloadDocument.class, CASES, caseIds)));
+    }
+
+    /** What {@code MongoTemplate.save} sends for the pointer: the whole document, upserted by its id. */
+    private WriteModel<Document> replacing(CaseCoordinator pointer) {
+        Document document = new Document();
+        mongo.getConverter().write(pointer, document);
+        return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -172,14 +199,16 @@ final class CaseloadBatch implements EndOfBatch.Held {
         if (where == null) {
             mongo.save(CaseCoordinator.active(event.caseId(), line.coordinatorId));
         } else if (where.isArchived()) {
-            mongo.updateFirst(byId(where.coordinatorId()), new Update().unset(lineKey(event.caseId())), CaseloadDocument.class);
+            mongo.getCollection(CaseloadDocument.COLLECTION).updateOne(byId(where.coordinatorId()),
+                    lines.unset(CaseloadDocument.class, CASES, List.of(event.caseId())));
         }
         if (event instanceof CoordinatorReassigned) {
-            Criteria elsewhere = Criteria.where(lineKey(event.caseId())).exists(true);
+            Bson elsewhere = Filters.exists(CASES + "." + event.caseId());
             if (where != null && !where.isArchived()) {
-                elsewhere = elsewhere.and("_id").ne(where.coordinatorId());
+                elsewhere = Filters.and(elsewhere, Filters.ne("_id", where.coordinatorId()));
             }
-            mongo.updateMulti(Query.query(elsewhere), new Update().unset(lineKey(event.caseId())), CaseloadDocument.class);
+            mongo.getCollection(CaseloadDocument.COLLECTION).updateMany(elsewhere,
+                    lines.unset(CaseloadDocument.class, CASES, List.of(event.caseId())));
         }
     }
 
@@ -190,17 +219,13 @@ final class CaseloadBatch implements EndOfBatch.Held {
 
     /** The lines of these cases that the coordinator's caseload holds, and no other. */
     private Map<String, CaseloadLine> linesIn(String coordinatorId, List<String> caseIds) {
-        Query query = byId(coordinatorId);
-        caseIds.forEach(caseId -> query.fields().include(lineKey(caseId)));
-        CaseloadDocument caseload = mongo.findOne(query, CaseloadDocument.class);
-        return caseload == null ? Map.of() : caseload.cases();
+        Document caseload = mongo.getCollection(CaseloadDocument.COLLECTION).find(byId(coordinatorId))
+                .projection(lines.only(CaseloadDocument.class, CASES, caseIds)).first();
+        return caseload == null ? Map.of() : mongo.getConverter().read(CaseloadDocument.class, caseload).cases();
     }
 
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
-    }
-
-    private static String lineKey(String caseId) {
-        return "cases." + caseId;
+    /** By the id as Spring Data's query mapper stores it (a string that could be an ObjectId as one). */
+    private Bson byId(String id) {
+        return Filters.eq("_id", mongo.getConverter().convertId(id, ObjectId.class));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.projection.EndOfBatch;
+import pl.sciezka.query.projection.MapEntryWrites;
 
 /**
  * Keeps each coordinator's caseload: one document per coordinator, one line per case under its own
@@ -33,19 +34,21 @@ class CaseloadProjection {
     static final String NAME = "caseload";
 
     private final MongoTemplate mongo;
+    private final MapEntryWrites lines;
 
     CaseloadProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.lines = new MapEntryWrites(mongo.getConverter());
     }
 
     @EventHandler
     void on(FamilyCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        CaseloadBatch batch = EndOfBatch.held(CaseloadBatch.class, () -> new CaseloadBatch(mongo));
+        CaseloadBatch batch = EndOfBatch.held(CaseloadBatch.class, () -> new CaseloadBatch(mongo, lines));
         if (batch != null) {
             batch.fold(event, sequence, at);
             return;
         }
-        CaseloadBatch alone = new CaseloadBatch(mongo);
+        CaseloadBatch alone = new CaseloadBatch(mongo, lines);
         alone.fold(event, sequence, at);
         alone.flush();
     }

@@ -20,6 +20,7 @@ import pl.sciezka.api.network.InstitutionRegistered;
 import pl.sciezka.api.network.OfferingListed;
 import pl.sciezka.api.network.OfferingWithdrawn;
 import pl.sciezka.query.network.ReferralLine.Answer;
+import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.ReadModelWriter;
 
 /**
@@ -69,6 +70,8 @@ class NetworkProjection {
 
     @EventHandler
     void on(ReferralIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writer.readAhead(ReferralLine.class, () -> BatchAggregates.payloadsOfTheCurrentBatch(ReferralIssued.class).stream()
+                .map(ReferralIssued::referralId).toList());
         if (writer.find(ReferralLine.class, event.referralId()) == null) {
             writer.save(ReferralLine.issued(event.referralId(), event.offeringId(), event.caseId(),
                     at.atZone(CENTRE_ZONE).toLocalDate(), sequence));

@@ -1,6 +1,15 @@
 package pl.sciezka.query.projection;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,15 +34,30 @@ import org.springframework.stereotype.Component;
 public class ReadModelWriter {
 
     private final MongoTemplate mongo;
+    private final MapEntryWrites entries;
 
     public ReadModelWriter(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.entries = new MapEntryWrites(mongo.getConverter());
     }
 
     /** The document with this id, or null if there is none. */
     public <T> T find(Class<T> type, Object id) {
         ReadModelBatch batch = ReadModelBatch.ofCurrentUnitOfWork(mongo);
         return batch == null ? mongo.findById(id, type) : batch.find(type, id);
+    }
+
+    /**
+     * Inside a batch, reads the documents of this type stored under the ids with one query, at the batch's first
+     * call for the type ({@code ids} is asked only then), so that the batch's {@link #find}s of them need no round
+     * trip each; outside a batch, nothing. For documents keyed by something other than the event's case (a case's
+     * own documents are read ahead for the whole batch at its first find).
+     */
+    public void readAhead(Class<?> type, Supplier<List<String>> ids) {
+        ReadModelBatch batch = ReadModelBatch.ofCurrentUnitOfWork(mongo);
+        if (batch != null) {
+            batch.readAhead(type, ids);
+        }
     }
 
     /** Replaces (or creates) the whole document, by its id. */
@@ -67,6 +91,31 @@ public class ReadModelWriter {
             mongo.upsert(query, update, type);
         } catch (DuplicateKeyException createdByAnotherSegment) {
             mongo.updateFirst(query, update, type);
+        }
+    }
+
+    /**
+     * Sets one entry of a document's map field ({@code decisions.<eventId>}), creating the document if there is
+     * none; as {@link #upsert} does, but made without Spring Data's mappers, which cannot resolve a map's key
+     * ({@link MapEntryWrites}).
+     */
+    public void upsertEntry(Class<?> type, String id, String mapProperty, String key, Object value) {
+        String collection = mongo.getCollectionName(type);
+        Document filter = new Document("_id", mongo.getConverter().convertId(id, ObjectId.class));
+        Document change = entries.set(type, mapProperty, Map.of(key, value));
+        ReadModelBatch batch = ReadModelBatch.ofCurrentUnitOfWork(mongo);
+        if (batch != null) {
+            batch.update(collection, filter, change, true);
+            return;
+        }
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        try {
+            documents.updateOne(filter, change, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException createdByAnotherSegment) {
+            if (createdByAnotherSegment.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw createdByAnotherSegment;
+            }
+            documents.updateOne(filter, change);
         }
     }
 

@@ -13,9 +13,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.MetadataKeys;
 import pl.sciezka.api.audit.TimelineEntry;
@@ -95,8 +92,7 @@ class TimelineProjection {
     private void saveDecision(TimelineEntry entry) {
         LocalDate day = entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
         // shared by the cases whose decisions that day fall in the same part: field by field, never replaced whole
-        writer.upsert(Query.query(Criteria.where("_id").is(DecisionDayPart.idOf(day, entry.caseId()))),
-                new Update().set("decisions." + entry.eventId(), entry), DecisionDayPart.class);
+        writer.upsertEntry(DecisionDayPart.class, DecisionDayPart.idOf(day, entry.caseId()), "decisions", entry.eventId(), entry);
     }
 
     @ResetHandler

@@ -2,7 +2,11 @@ package pl.sciezka.query.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,11 +81,18 @@ class CaseloadBatchTest {
     @Test
     void aProcessKilledAfterAnyWriteOfABatchIsRepairedByBatchesCutDifferently() {
         List<Document> clean;
+        int allWrites;
+        try (TestMongoDatabase database = new TestMongoDatabase()) {
+            DyingTemplate counting = new DyingTemplate(database.template(), Integer.MAX_VALUE);
+            run(10, counting, new InMemoryTokenStore());
+            allWrites = counting.made();
+        }
         try (TestMongoDatabase database = new TestMongoDatabase()) {
             run(100, database.template(), new InMemoryTokenStore());
             clean = documents(database.template());
         }
-        for (int writes = 1; writes <= 25; writes += 4) {
+        assertThat(allWrites).as("writes of batches of ten").isGreaterThan(8);
+        for (int writes = 1; writes < allWrites; writes += Math.max(1, allWrites / 8)) {
             try (TestMongoDatabase database = new TestMongoDatabase()) {
                 DyingTemplate dying = new DyingTemplate(database.template(), writes);
                 TokenStore tokens = new InMemoryTokenStore();
@@ -127,20 +139,53 @@ class CaseloadBatchTest {
         }
     }
 
-    /** Makes {@code writes} writes, and dies right after the last of them: every later write fails unmade. */
+    /**
+     * Makes {@code writes} writes, and dies right after the last of them: every later write fails unmade. The
+     * writes are counted on the template and on the driver's collections it hands out (a bulk write counts as one).
+     */
     private static final class DyingTemplate extends MongoTemplate {
+
+        private static final Set<String> WRITES = Set.of("updateOne", "updateMany", "replaceOne", "bulkWrite",
+                "insertOne", "insertMany", "deleteOne", "deleteMany");
 
         final CountDownLatch died = new CountDownLatch(1);
         private final AtomicInteger left;
+        private final int writes;
 
         DyingTemplate(MongoTemplate real, int writes) {
             super(real.getMongoDatabaseFactory(), real.getConverter());
             this.left = new AtomicInteger(writes);
+            this.writes = writes;
+        }
+
+        int made() {
+            return writes - left.get();
         }
 
         @Override
         public <T> T save(T objectToSave) {
             return write(() -> super.save(objectToSave));
+        }
+
+        @Override
+        public MongoCollection<Document> getCollection(String collectionName) {
+            MongoCollection<Document> real = super.getCollection(collectionName);
+            @SuppressWarnings("unchecked")
+            MongoCollection<Document> dying = (MongoCollection<Document>) Proxy.newProxyInstance(
+                    MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
+                    (proxy, method, args) -> WRITES.contains(method.getName())
+                            ? write(() -> invoke(method, real, args)) : invoke(method, real, args));
+            return dying;
+        }
+
+        private static Object invoke(Method method, Object target, Object[] args) {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
