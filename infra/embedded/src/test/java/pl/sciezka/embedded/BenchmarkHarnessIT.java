@@ -34,7 +34,8 @@ class BenchmarkHarnessIT {
                 .anyMatch(figure -> figure.startsWith("caseload query p50 at 800"))
                 .anyMatch(figure -> figure.startsWith("case-file query p50 at 800"))
                 .anyMatch(figure -> figure.startsWith("rebuild rate"))
-                .anyMatch(figure -> figure.startsWith("memory allocated per event"));
+                .anyMatch(figure -> figure.startsWith("memory allocated per event"))
+                .anyMatch(figure -> figure.startsWith("storing the rebuilt read models alone"));
         assertThat(report.ratios()).allSatisfy(ratio -> {
             assertThat(ratio.measured()).as(ratio.figure()).isPositive().isFinite();
             assertThat(ratio.baseline()).as(ratio.figure()).isPositive().isFinite();

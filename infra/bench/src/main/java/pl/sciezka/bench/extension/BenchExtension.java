@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({BaselineController.class, GarbageCollectionController.class, CompilationController.class, RawEventController.class,
-        SyntheticHistoryController.class})
+        StorageFloorController.class, SyntheticHistoryController.class})
 public class BenchExtension {
 
     /** The value of {@code spring.main.sources} that loads this extension. */
