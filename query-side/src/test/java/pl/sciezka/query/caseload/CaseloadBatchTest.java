@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +34,7 @@ import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.familycase.HouseholdIndicators;
 import pl.sciezka.api.familycase.OutcomeMeasured;
+import pl.sciezka.query.CollectionWrites;
 import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.query.projection.BatchEquivalence;
@@ -92,7 +89,9 @@ class CaseloadBatchTest {
             clean = documents(database.template());
         }
         assertThat(allWrites).as("writes of batches of ten").isGreaterThan(8);
-        for (int writes = 1; writes < allWrites; writes += Math.max(1, allWrites / 8)) {
+        // up to two thirds of them: a processor may cut its batches shorter in one run than in another, which makes
+        // more writes, never fewer, so a run may stop writing before a point the counting run reached
+        for (int writes = 1; writes <= allWrites * 2 / 3; writes += Math.max(1, allWrites / 8)) {
             try (TestMongoDatabase database = new TestMongoDatabase()) {
                 DyingTemplate dying = new DyingTemplate(database.template(), writes);
                 TokenStore tokens = new InMemoryTokenStore();
@@ -145,9 +144,6 @@ class CaseloadBatchTest {
      */
     private static final class DyingTemplate extends MongoTemplate {
 
-        private static final Set<String> WRITES = Set.of("updateOne", "updateMany", "replaceOne", "bulkWrite",
-                "insertOne", "insertMany", "deleteOne", "deleteMany");
-
         final CountDownLatch died = new CountDownLatch(1);
         private final AtomicInteger left;
         private final int writes;
@@ -169,23 +165,7 @@ class CaseloadBatchTest {
 
         @Override
         public MongoCollection<Document> getCollection(String collectionName) {
-            MongoCollection<Document> real = super.getCollection(collectionName);
-            @SuppressWarnings("unchecked")
-            MongoCollection<Document> dying = (MongoCollection<Document>) Proxy.newProxyInstance(
-                    MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
-                    (proxy, method, args) -> WRITES.contains(method.getName())
-                            ? write(() -> invoke(method, real, args)) : invoke(method, real, args));
-            return dying;
-        }
-
-        private static Object invoke(Method method, Object target, Object[] args) {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException failed) {
-                throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            return CollectionWrites.around(super.getCollection(collectionName), write -> write(write));
         }
 
         @Override

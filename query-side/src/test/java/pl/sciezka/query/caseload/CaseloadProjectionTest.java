@@ -2,6 +2,7 @@ package pl.sciezka.query.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ import pl.sciezka.api.familycase.FamilyCaseOpened;
 import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.familycase.HouseholdIndicators;
 import pl.sciezka.api.familycase.OutcomeMeasured;
+import pl.sciezka.query.CollectionWrites;
 import pl.sciezka.query.TestMongoDatabase;
 
 /**
@@ -224,6 +227,16 @@ class CaseloadProjectionTest {
             T saved = super.save(objectToSave);
             maybeCrash();
             return saved;
+        }
+
+        /** The projection's writes on the driver's collections crash the same way. */
+        @Override
+        public MongoCollection<Document> getCollection(String collectionName) {
+            return CollectionWrites.around(super.getCollection(collectionName), write -> {
+                Object written = write.get();
+                maybeCrash();
+                return written;
+            });
         }
 
         @Override
