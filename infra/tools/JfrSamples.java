@@ -28,8 +28,8 @@ public final class JfrSamples {
         String windowThreads = args.length > 1 ? args[1] : "";
         String breakDown = args.length > 2 ? args[2] : ".*";
         String methods = args.length > 3 ? args[3] : ".*(sciezka|bwaldvogel|springframework\\.data|mongodb|bson|axonframework|h2).*";
-        boolean allocation = hasAllocation(recording);
-        Instant[] window = window(recording, windowThreads, allocation);
+        Window window = window(recording, windowThreads);
+        boolean allocation = window.allocation();
         Map<String, Long> threads = new HashMap<>();
         Map<String, Long> classes = new HashMap<>();
         Map<String, Long> allocating = new HashMap<>();
@@ -39,8 +39,8 @@ public final class JfrSamples {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent sample = file.readEvent();
-                if (!isCounted(sample, allocation) || sample.getStartTime().isBefore(window[0])
-                        || sample.getStartTime().isAfter(window[1])) {
+                if (!isCounted(sample, allocation) || sample.getStartTime().isBefore(window.from())
+                        || sample.getStartTime().isAfter(window.to())) {
                     continue;
                 }
                 long count = allocation ? weight(sample) : 1;
@@ -70,7 +70,7 @@ public final class JfrSamples {
         double unit = allocation ? 1e6 : 1;
         String units = allocation ? "MB allocated" : "CPU samples";
         System.out.printf("window %s – %s: %.0f %s, %.0f by threads matching %s%n",
-                window[0], window[1], all / unit, units, selected / unit, breakDown);
+                window.from(), window.to(), all / unit, units, selected / unit, breakDown);
         print("by thread (digits as #)", threads, all, unit);
         if (allocation) {
             print("by class", classes, selected, unit);
@@ -79,34 +79,41 @@ public final class JfrSamples {
         print("by method on the stack matching " + methods, onStack, selected, unit);
     }
 
-    private static boolean hasAllocation(Path recording) throws Exception {
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                if (isAllocation(file.readEvent())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** Which samples the recording holds (allocation ones if any, else CPU ones), and over which window they count. */
+    private record Window(boolean allocation, Instant from, Instant to) {
     }
 
-    /** From the first to the last sample of threads named with the prefix (the whole recording if none is given). */
-    private static Instant[] window(Path recording, String prefix, boolean allocation) throws Exception {
-        Instant from = Instant.MAX;
-        Instant to = Instant.MIN;
+    /**
+     * From the first to the last sample of threads named with the prefix (the whole recording if none is given), of
+     * allocation samples if the recording has any, else of CPU samples: one pass over the recording for both.
+     */
+    private static Window window(Path recording, String prefix) throws Exception {
+        Instant[] allocations = {Instant.MAX, Instant.MIN};
+        Instant[] cpu = {Instant.MAX, Instant.MIN};
+        boolean anyAllocation = false;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent sample = file.readEvent();
-                if (isCounted(sample, allocation) && threadName(sample).startsWith(prefix)) {
-                    from = sample.getStartTime().isBefore(from) ? sample.getStartTime() : from;
-                    to = sample.getStartTime().isAfter(to) ? sample.getStartTime() : to;
+                anyAllocation |= isAllocation(sample);
+                if (threadName(sample).startsWith(prefix)) {
+                    if (isAllocation(sample)) {
+                        widen(allocations, sample.getStartTime());
+                    } else if (isCounted(sample, false)) {
+                        widen(cpu, sample.getStartTime());
+                    }
                 }
             }
         }
-        if (from == Instant.MAX) {
+        Instant[] chosen = anyAllocation ? allocations : cpu;
+        if (chosen[0] == Instant.MAX) {
             throw new IllegalArgumentException("no sample of a thread named " + prefix + "… in " + recording);
         }
-        return new Instant[] {from, to};
+        return new Window(anyAllocation, chosen[0], chosen[1]);
+    }
+
+    private static void widen(Instant[] window, Instant at) {
+        window[0] = at.isBefore(window[0]) ? at : window[0];
+        window[1] = at.isAfter(window[1]) ? at : window[1];
     }
 
     private static boolean isCounted(RecordedEvent event, boolean allocation) {

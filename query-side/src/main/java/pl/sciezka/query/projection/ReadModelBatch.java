@@ -2,8 +2,6 @@ package pl.sciezka.query.projection;
 
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,9 +174,9 @@ final class ReadModelBatch {
         updates.add(bulk.update(query, update, type, upsert));
     }
 
-    /** An update already in the driver's BSON. */
-    void update(String collection, Document filter, Document update, boolean upsert) {
-        updates.add(new BulkWrites.Write(collection, new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(upsert))));
+    /** A write already in the driver's BSON, made in its turn with the batch's other updates. */
+    void add(BulkWrites.Write write) {
+        updates.add(write);
     }
 
     void beginEvent() {

@@ -1,17 +1,14 @@
 package pl.sciezka.query.projection;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,10 +32,12 @@ public class ReadModelWriter {
 
     private final MongoTemplate mongo;
     private final MapEntryWrites entries;
+    private final BulkWrites bulk;
 
     public ReadModelWriter(MongoTemplate mongo) {
         this.mongo = mongo;
         this.entries = new MapEntryWrites(mongo.getConverter());
+        this.bulk = new BulkWrites(mongo);
     }
 
     /** The document with this id, or null if there is none. */
@@ -100,22 +99,15 @@ public class ReadModelWriter {
      * ({@link MapEntryWrites}).
      */
     public void upsertEntry(Class<?> type, String id, String mapProperty, String key, Object value) {
-        String collection = mongo.getCollectionName(type);
-        Document filter = new Document("_id", mongo.getConverter().convertId(id, ObjectId.class));
-        Document change = entries.set(type, mapProperty, Map.of(key, value));
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        BulkWrites.Write write = new BulkWrites.Write(entity.getCollection(), new UpdateOneModel<>(bulk.idFilter(id, entity),
+                entries.set(type, mapProperty, Map.of(key, value)), new UpdateOptions().upsert(true)));
         ReadModelBatch batch = ReadModelBatch.ofCurrentUnitOfWork(mongo);
         if (batch != null) {
-            batch.update(collection, filter, change, true);
-            return;
-        }
-        MongoCollection<Document> documents = mongo.getCollection(collection);
-        try {
-            documents.updateOne(filter, change, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException createdByAnotherSegment) {
-            if (createdByAnotherSegment.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw createdByAnotherSegment;
-            }
-            documents.updateOne(filter, change);
+            batch.add(write);
+        } else {
+            // an upsert raced by another segment's is made again as an update
+            bulk.write(write.collection(), List.of(write.model()));
         }
     }
 
