@@ -1,10 +1,6 @@
 package pl.sciezka.platform.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.h2.mvstore.WriteBuffer;
@@ -12,11 +8,11 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * How a collection's data map stores its documents in the file: as BSON, with the server's own encoder,
- * so a document reads back exactly as a client would have sent it. The library's map stores them with
- * Java serialisation, which at every commit wrote each changed document through an
- * {@code ObjectOutputStream} (a seventh of the application's CPU in a projection rebuild, and much of
- * the memory churned under commands) and read them back through reflection.
+ * How a collection's data map stores its documents in the file: as BSON, byte for byte as the server's own
+ * encoder writes it ({@link BsonBytes}), so a document reads back ({@link BsonParser}) exactly as a client would
+ * have sent it. The library's map stores them with Java serialisation, which at every commit wrote each changed
+ * document through an {@code ObjectOutputStream} (a seventh of the application's CPU in a projection rebuild, and
+ * much of the memory churned under commands) and read them back through reflection.
  * <p>
  * Each value starts with a tag byte that the library's {@link ObjectDataType} never writes (its tags
  * end at 119), so a document that an older version or the library's backend wrote is still read the
@@ -30,7 +26,8 @@ final class BsonDocuments extends BasicDataType<Document> {
     private static final int LARGEST_KEPT_BUFFER = 1 << 20;
 
     private final ObjectDataType older = new ObjectDataType();
-    private final ThreadLocal<ByteBuf> encoding = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+    private final ThreadLocal<BsonBytes> encoding = ThreadLocal.withInitial(BsonBytes::new);
+    private final ThreadLocal<BsonParser> parsing = ThreadLocal.withInitial(BsonParser::new);
 
     /** What MVStore's cache counts a document as: twice its encoded size on average, as the library's type does. */
     private volatile int averageMemory = 10_000;
@@ -42,15 +39,10 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf encoded = encoding.get();
-        encoded.clear();
-        BsonEncoder.encodeDocument(document, encoded);
-        int length = encoded.readableBytes();
-        buffer.put(BSON).put(encoded.array(), encoded.arrayOffset(), length);
-        counted(length);
-        if (encoded.capacity() > LARGEST_KEPT_BUFFER) {
-            encoding.remove();
-        }
+        BsonBytes encoded = encoding.get().write(document);
+        buffer.put(BSON).put(encoded.array(), 0, encoded.length());
+        counted(encoded.length());
+        encoded.shrinkTo(LARGEST_KEPT_BUFFER);
     }
 
     @Override
@@ -61,7 +53,14 @@ final class BsonDocuments extends BasicDataType<Document> {
         }
         // BSON opens with its own length, little-endian, counting those four bytes
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start + 1);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start + 1, length)));
+        Document document;
+        if (buffer.hasArray()) {
+            document = parsing.get().parse(buffer.array(), buffer.arrayOffset() + start + 1);
+        } else {
+            byte[] copied = new byte[length];
+            buffer.get(start + 1, copied);
+            document = parsing.get().parse(copied, 0);
+        }
         buffer.position(start + 1 + length);
         counted(length);
         return document;

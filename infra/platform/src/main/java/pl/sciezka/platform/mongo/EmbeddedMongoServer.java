@@ -1,7 +1,6 @@
 package pl.sciezka.platform.mongo;
 
 import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,14 +11,14 @@ import org.slf4j.LoggerFactory;
 import pl.sciezka.platform.scheduling.BackgroundPriority;
 
 /**
- * The MongoDB wire-protocol server in this JVM, on a free loopback port, keeping its data in an H2
- * MVStore file so read models and tracking tokens survive a restart ({@link IdFirstH2Backend}).
+ * The MongoDB wire-protocol server in this JVM, on a free loopback port ({@link WireServer}), keeping its data
+ * in an H2 MVStore file so read models and tracking tokens survive a restart ({@link IdFirstH2Backend}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private final MongoServer server;
+    private final WireServer server;
     private final InetSocketAddress address;
 
     /**
@@ -33,10 +32,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + dataFile, e);
         }
-        this.server = new MongoServer(new IdFirstH2Backend(IdFirstH2Backend.openStore(dataFile), workers,
-                CommitsBetweenWrites.DEFAULT_INTERVAL, beforeEachCommit));
-        server.bind("127.0.0.1", 0);
-        this.address = server.getLocalAddress();
+        this.server = new WireServer(new IdFirstH2Backend(IdFirstH2Backend.openStore(dataFile), workers,
+                CommitsBetweenWrites.DEFAULT_INTERVAL, beforeEachCommit), new InetSocketAddress("127.0.0.1", 0));
+        this.address = server.address();
         log.info("Embedded MongoDB wire server on {} with data in {}", address, dataFile);
     }
 
@@ -47,6 +45,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Closes the listener and then the backend, which writes the MVStore's last changes. */
     @Override
     public void close() {
-        server.shutdownNow();
+        server.close();
     }
 }
