@@ -41,6 +41,8 @@ final class BsonBytes {
         }
     }
 
+    private static final int LARGEST_KEPT = 1 << 20;
+
     private byte[] bytes = new byte[4096];
     private int length;
     private ByteBuf other;
@@ -60,9 +62,12 @@ final class BsonBytes {
         return length;
     }
 
-    /** Lets go of an array that one large document grew, rather than keeping it for the thread's life. */
-    void shrinkTo(int largest) {
-        if (bytes.length > largest) {
+    /**
+     * Lets go of an array that one large document grew past a megabyte, rather than keeping it for the life of
+     * the thread or connection that writes with it; called once what was written has been copied out.
+     */
+    void shrink() {
+        if (bytes.length > LARGEST_KEPT) {
             bytes = new byte[4096];
         }
     }

@@ -23,8 +23,6 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     static final byte BSON = 126;
 
-    private static final int LARGEST_KEPT_BUFFER = 1 << 20;
-
     private final ObjectDataType older = new ObjectDataType();
     private final ThreadLocal<BsonBytes> encoding = ThreadLocal.withInitial(BsonBytes::new);
     private final ThreadLocal<BsonParser> parsing = ThreadLocal.withInitial(BsonParser::new);
@@ -42,7 +40,7 @@ final class BsonDocuments extends BasicDataType<Document> {
         BsonBytes encoded = encoding.get().write(document);
         buffer.put(BSON).put(encoded.array(), 0, encoded.length());
         counted(encoded.length());
-        encoded.shrinkTo(LARGEST_KEPT_BUFFER);
+        encoded.shrink();
     }
 
     @Override

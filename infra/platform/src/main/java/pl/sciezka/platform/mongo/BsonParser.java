@@ -76,7 +76,7 @@ final class BsonParser {
             if (type == 0) {
                 break;
             }
-            at = terminator() + 1; // the index, which the list's order says again
+            at = terminator(bytes, at) + 1; // the index, which the list's order says again
             values.add(value(type));
         }
         check(end);
@@ -155,7 +155,7 @@ final class BsonParser {
     }
 
     private String cString() {
-        int end = terminator();
+        int end = terminator(bytes, at);
         String value = new String(bytes, at, end - at, StandardCharsets.UTF_8);
         at = end + 1;
         return value;
@@ -163,7 +163,7 @@ final class BsonParser {
 
     /** A field's name, the same string as the last time these bytes were met in this slot of the cache. */
     private String name() {
-        int end = terminator();
+        int end = terminator(bytes, at);
         int hash = 1;
         for (int i = at; i < end; i++) {
             hash = 31 * hash + bytes[i];
@@ -182,8 +182,9 @@ final class BsonParser {
         return name;
     }
 
-    private int terminator() {
-        int end = at;
+    /** Where the C string that starts at {@code from} ends: the index of its terminating zero. */
+    static int terminator(byte[] bytes, int from) {
+        int end = from;
         while (bytes[end] != 0) {
             end++;
         }
@@ -197,10 +198,15 @@ final class BsonParser {
     }
 
     private int int32() {
-        int value = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
-                | (bytes[at + 3] & 0xFF) << 24;
+        int value = int32(bytes, at);
         at += 4;
         return value;
+    }
+
+    /** The little-endian 32-bit integer at {@code at}, as BSON and the wire protocol write lengths. */
+    static int int32(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+                | (bytes[at + 3] & 0xFF) << 24;
     }
 
     private long int64() {

@@ -13,7 +13,6 @@ import io.netty.channel.ChannelHandlerContext;
 final class ReplyEncoder extends MongoWireMessageEncoder {
 
     private static final int OP_MSG = 2013;
-    private static final int LARGEST_KEPT_BUFFER = 1 << 20;
 
     private final BsonBytes bson = new BsonBytes();
 
@@ -34,6 +33,6 @@ final class ReplyEncoder extends MongoWireMessageEncoder {
         out.writeByte(MongoMessage.SECTION_KIND_BODY);
         out.writeBytes(bson.array(), 0, bson.length());
         out.setIntLE(start, out.writerIndex() - start);
-        bson.shrinkTo(LARGEST_KEPT_BUFFER);
+        bson.shrink();
     }
 }

@@ -74,16 +74,13 @@ final class RequestDecoder extends MongoWireProtocolHandler {
             byte kind = message[at++];
             if (kind == MongoMessage.SECTION_KIND_BODY && body == null) {
                 body = parser.parse(message, at);
-                at += int32(at);
+                at += BsonParser.int32(message, at);
             } else if (kind == MongoMessage.SECTION_KIND_DOCUMENT_SEQUENCE) {
-                int sectionEnd = at + int32(at);
+                int sectionEnd = at + BsonParser.int32(message, at);
                 int name = at + 4;
-                int nameEnd = name;
-                while (message[nameEnd] != 0) {
-                    nameEnd++;
-                }
+                int nameEnd = BsonParser.terminator(message, name);
                 List<Document> documents = new ArrayList<>();
-                for (at = nameEnd + 1; at < sectionEnd; at += int32(at)) {
+                for (at = nameEnd + 1; at < sectionEnd; at += BsonParser.int32(message, at)) {
                     documents.add(parser.parse(message, at));
                 }
                 if (sequences.put(new String(message, name, nameEnd - name, StandardCharsets.UTF_8), documents) != null
@@ -103,10 +100,5 @@ final class RequestDecoder extends MongoWireProtocolHandler {
             }
         }
         return body;
-    }
-
-    private int int32(int at) {
-        return (message[at] & 0xFF) | (message[at + 1] & 0xFF) << 8 | (message[at + 2] & 0xFF) << 16
-                | (message[at + 3] & 0xFF) << 24;
     }
 }

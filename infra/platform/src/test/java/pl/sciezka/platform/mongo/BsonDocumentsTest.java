@@ -79,6 +79,16 @@ class BsonDocumentsTest {
         assertThat(stored.hasRemaining()).isFalse();
     }
 
+    @Test
+    void readsADocumentFromADirectBufferAsFromTheHeap() {
+        Document written = new Document("_id", "case-1").append("entries", List.of(new Document("n", 1)));
+        ByteBuffer heap = stored(written, documents::write);
+        ByteBuffer direct = ByteBuffer.allocateDirect(heap.remaining()).put(heap.duplicate()).flip();
+
+        assertThat(documents.read(direct)).isEqualTo(written).isEqualTo(documents.read(heap));
+        assertThat(direct.hasRemaining()).isFalse();
+    }
+
     private static ByteBuffer stored(Document document, BiConsumer<WriteBuffer, Document> writer) {
         WriteBuffer buffer = new WriteBuffer();
         writer.accept(buffer, document);

@@ -9,12 +9,10 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
 /** A document read here is the one the library's decoder reads from the same BSON: values, their classes, order. */
@@ -41,19 +39,6 @@ class BsonParserTest {
         bson[0]++;
 
         assertThatThrownBy(() -> parser.parse(bson, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void storedDocumentsReadBackFromADirectBufferAsFromTheHeap() {
-        BsonDocuments documents = new BsonDocuments();
-        Document written = new Document("_id", "case-1").append("entries", List.of(new Document("n", 1)));
-        WriteBuffer buffer = new WriteBuffer();
-        documents.write(buffer, written);
-        ByteBuffer heap = buffer.getBuffer().flip();
-        ByteBuffer direct = ByteBuffer.allocateDirect(heap.remaining()).put(heap.duplicate()).flip();
-
-        assertThat(documents.read(direct)).isEqualTo(written).isEqualTo(documents.read(heap));
-        assertThat(direct.hasRemaining()).isFalse();
     }
 
     private void assertReadAsByLibrary(Document document) {
