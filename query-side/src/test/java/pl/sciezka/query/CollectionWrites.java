@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.bson.Document;
 
 /**
  * A driver collection whose writes go through a test's hook (a bulk write is one write), so that a template that
@@ -26,12 +25,18 @@ public final class CollectionWrites {
     private CollectionWrites() {
     }
 
-    public static MongoCollection<Document> around(MongoCollection<Document> real, Hook hook) {
+    /** The collection with its writes through the hook, and so the same collection with another document class. */
+    public static <T> MongoCollection<T> around(MongoCollection<T> real, Hook hook) {
         @SuppressWarnings("unchecked")
-        MongoCollection<Document> hooked = (MongoCollection<Document>) Proxy.newProxyInstance(
+        MongoCollection<T> hooked = (MongoCollection<T>) Proxy.newProxyInstance(
                 MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
-                (proxy, method, args) -> WRITES.contains(method.getName())
-                        ? hook.write(() -> invoke(method, real, args)) : invoke(method, real, args));
+                (proxy, method, args) -> {
+                    if (WRITES.contains(method.getName())) {
+                        return hook.write(() -> invoke(method, real, args));
+                    }
+                    Object answer = invoke(method, real, args);
+                    return answer instanceof MongoCollection<?> other ? around(other, hook) : answer;
+                });
         return hooked;
     }
 

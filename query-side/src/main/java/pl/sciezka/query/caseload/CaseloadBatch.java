@@ -3,10 +3,7 @@ package pl.sciezka.query.caseload;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -24,6 +22,7 @@ import pl.sciezka.api.familycase.FamilyCaseOpened;
 import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.EndOfBatch;
 import pl.sciezka.query.projection.MapEntryWrites;
+import pl.sciezka.query.projection.ReadModelBson;
 
 /**
  * The cases a batch of events touches, each read once (its pointer and its line) and folded in memory,
@@ -176,18 +175,11 @@ final class CaseloadBatch implements EndOfBatch.Held {
         shown.forEach((coordinatorId, linesOfCases) -> caseloads.updateOne(byId(coordinatorId),
                 lines.set(CaseloadDocument.class, CASES, linesOfCases), new UpdateOptions().upsert(true)));
         if (!pointers.isEmpty()) {
-            mongo.getCollection(CaseCoordinator.COLLECTION).bulkWrite(pointers.stream().map(this::replacing).toList(),
-                    new BulkWriteOptions().ordered(true));
+            mongo.getCollection(CaseCoordinator.COLLECTION).withDocumentClass(BsonDocument.class)
+                    .bulkWrite(pointers.stream().map(ReadModelBson.of(mongo)::upsert).toList(), new BulkWriteOptions().ordered(true));
         }
         removals.forEach((coordinatorId, caseIds) ->
                 caseloads.updateOne(byId(coordinatorId), lines.unset(CaseloadDocument.class, CASES, caseIds)));
-    }
-
-    /** What {@code MongoTemplate.save} sends for the pointer: the whole document, upserted by its id. */
-    private WriteModel<Document> replacing(CaseCoordinator pointer) {
-        Document document = new Document();
-        mongo.getConverter().write(pointer, document);
-        return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
     }
 
     /**

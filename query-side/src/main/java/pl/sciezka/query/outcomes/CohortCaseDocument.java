@@ -38,17 +38,6 @@ class CohortCaseDocument {
         return document;
     }
 
-    /** The same case with no pending changes, for Spring Data to map: the batch writes the changes itself. */
-    CohortCaseDocument withoutPending() {
-        CohortCaseDocument copy = new CohortCaseDocument();
-        copy.caseId = caseId;
-        copy.facts = facts;
-        copy.pending = List.of();
-        copy.releasingCells = releasingCells;
-        copy.releasingToken = releasingToken;
-        return copy;
-    }
-
     /** The token of the changes last added, to take out of their cells. */
     Release releasing() {
         return new Release(releasingCells, releasingToken);

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import pl.sciezka.api.familycase.Horizon;
 import pl.sciezka.api.outcomes.CohortGrouping;
 import pl.sciezka.api.outcomes.CycleDefinition;
@@ -74,10 +73,5 @@ final class CohortCells {
 
     /** Figures to add to one cell ({@code key} is the group it answers for). */
     record CellChange(String cellId, String key, CohortFigures figures) {
-
-        /** As Spring Data maps it, written by hand: see {@link CohortCellsBatch#stored}. */
-        Document bson() {
-            return new Document("cellId", cellId).append("key", key).append("figures", figures.bson());
-        }
     }
 }

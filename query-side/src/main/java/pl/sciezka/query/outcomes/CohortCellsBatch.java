@@ -1,8 +1,6 @@
 package pl.sciezka.query.outcomes;
 
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
@@ -19,6 +18,7 @@ import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
 import pl.sciezka.query.outcomes.CohortCellStore.Release;
 import pl.sciezka.query.projection.BatchAggregates;
 import pl.sciezka.query.projection.EndOfBatch;
+import pl.sciezka.query.projection.ReadModelBson;
 
 /**
  * The cases a batch of events touches, each read once and folded in memory, then written at the end
@@ -149,11 +149,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
             }
         }
         if (!changed.isEmpty()) {
-            List<WriteModel<Document>> saves = new ArrayList<>();
-            for (CohortCaseDocument document : changed) {
-                saves.add(new ReplaceOneModel<>(byId(document.caseId), stored(document), new ReplaceOptions().upsert(true)));
-            }
-            write(saves);
+            write(changed.stream().map(ReadModelBson.of(mongo)::upsert).toList());
         }
         finish(changed.stream().filter(document -> !document.pending.isEmpty()).toList());
         cells.release(releaseAgain);
@@ -171,7 +167,7 @@ final class CohortCellsBatch implements EndOfBatch.Held {
         List<CaseChanges> adding = documents.stream().map(document -> new CaseChanges(document.pending,
                 document.changeToken(), document.releasingCells, document.releasingToken)).toList();
         cells.add(adding);
-        List<WriteModel<Document>> done = new ArrayList<>();
+        List<WriteModel<BsonDocument>> done = new ArrayList<>();
         for (CohortCaseDocument document : documents) {
             document.releasingCells = CohortCells.cellIds(document.pending);
             document.releasingToken = document.changeToken();
@@ -183,21 +179,10 @@ final class CohortCellsBatch implements EndOfBatch.Held {
         cells.release(documents.stream().map(CohortCaseDocument::releasing).toList());
     }
 
-    /**
-     * The case as Spring Data maps it, but for its pending changes, which are built here as the mapper would
-     * build them and read back through it: some fifty changes of nine figures each, mapped by reflection, were
-     * most of a rebuild's mapping of the cases (CohortCaseBsonTest compares the two).
-     */
-    Document stored(CohortCaseDocument document) {
-        Document stored = new Document();
-        mongo.getConverter().write(document.withoutPending(), stored);
-        stored.put("pending", document.pending.stream().map(CellChange::bson).toList());
-        return stored;
-    }
-
     /** Plain BSON, as {@code CohortCellStore} writes: Spring Data's mappers cost more than the write. */
-    private void write(List<WriteModel<Document>> writes) {
-        mongo.execute(CohortCaseDocument.class, cases -> cases.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    private void write(List<? extends WriteModel<BsonDocument>> writes) {
+        mongo.getCollection(mongo.getCollectionName(CohortCaseDocument.class)).withDocumentClass(BsonDocument.class)
+                .bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     private static Document byId(String caseId) {

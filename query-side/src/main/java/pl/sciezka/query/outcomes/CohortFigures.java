@@ -49,8 +49,8 @@ record CohortFigures(int families, int measured, int cycleBroken, BigDecimal inc
     }
 
     /**
-     * Field by field as Spring Data maps the record, sums as Decimal128, which MongoDB adds exactly: a pending
-     * change's figures, and (each field under {@code figures.}) what a cell's increment adds.
+     * Field by field as Spring Data maps the record, sums as Decimal128, which MongoDB adds exactly: what a
+     * cell's increment adds, each field under {@code figures.}.
      */
     Document bson() {
         return new Document("families", families).append("measured", measured).append("cycleBroken", cycleBroken)

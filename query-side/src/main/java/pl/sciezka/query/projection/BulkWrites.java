@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,13 +25,14 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Turns a projection's queries and updates into the driver's write models with Spring Data's own
  * mappers (so the stored documents look exactly as {@link MongoTemplate} would write them), and sends
- * a collection's writes as one ordered bulk write.
+ * a collection's writes as one ordered bulk write. The writes are typed by {@link BsonDocument}: a whole
+ * document replaced is BSON already ({@link ReadModelBson}), and an update's type names nothing it sends.
  */
 final class BulkWrites {
 
     private static final int DUPLICATE_KEY = 11000;
 
-    record Write(String collection, WriteModel<Document> model) {
+    record Write(String collection, WriteModel<BsonDocument> model) {
     }
 
     private final MongoTemplate mongo;
@@ -62,13 +64,13 @@ final class BulkWrites {
      * then updated once per batch instead of once per event; the embedded server copies a document
      * whole on every update, and a busy day's decisions are megabytes.
      */
-    static List<WriteModel<Document>> coalesced(List<WriteModel<Document>> models) {
-        List<WriteModel<Document>> coalesced = new ArrayList<>(models.size());
+    static List<WriteModel<BsonDocument>> coalesced(List<WriteModel<BsonDocument>> models) {
+        List<WriteModel<BsonDocument>> coalesced = new ArrayList<>(models.size());
         Map<Object, Integer> lastWriteOf = new HashMap<>();
-        for (WriteModel<Document> model : models) {
+        for (WriteModel<BsonDocument> model : models) {
             Object id = idNamedBy(model);
             Integer last = id == null ? null : lastWriteOf.get(id);
-            WriteModel<Document> merged = last == null ? null : mergedSets(coalesced.get(last), model);
+            WriteModel<BsonDocument> merged = last == null ? null : mergedSets(coalesced.get(last), model);
             if (merged != null) {
                 coalesced.set(last, merged);
                 continue;
@@ -84,22 +86,22 @@ final class BulkWrites {
     }
 
     /** The {@code _id} value a write's filter names (alone or among other conditions), else null. */
-    private static Object idNamedBy(WriteModel<Document> model) {
-        Bson filter = model instanceof UpdateOneModel<Document> update ? update.getFilter()
-                : model instanceof ReplaceOneModel<Document> replace ? replace.getFilter() : null;
+    private static Object idNamedBy(WriteModel<BsonDocument> model) {
+        Bson filter = model instanceof UpdateOneModel<BsonDocument> update ? update.getFilter()
+                : model instanceof ReplaceOneModel<BsonDocument> replace ? replace.getFilter() : null;
         Object id = filter instanceof Document document ? document.get("_id") : null;
         return id instanceof Document ? null : id;
     }
 
     /** One update doing both plain sets, or null if they are not both plain sets of exactly one id. */
-    private static WriteModel<Document> mergedSets(WriteModel<Document> first, WriteModel<Document> second) {
+    private static WriteModel<BsonDocument> mergedSets(WriteModel<BsonDocument> first, WriteModel<BsonDocument> second) {
         Document firstSets = plainSets(first);
         Document secondSets = plainSets(second);
         if (firstSets == null || secondSets == null) {
             return null;
         }
-        UpdateOneModel<Document> earlier = (UpdateOneModel<Document>) first;
-        UpdateOneModel<Document> later = (UpdateOneModel<Document>) second;
+        UpdateOneModel<BsonDocument> earlier = (UpdateOneModel<BsonDocument>) first;
+        UpdateOneModel<BsonDocument> later = (UpdateOneModel<BsonDocument>) second;
         if (earlier.getOptions().isUpsert() != later.getOptions().isUpsert()) {
             return null;
         }
@@ -114,8 +116,8 @@ final class BulkWrites {
     }
 
     /** The fields a write sets, if it is an update whose filter is {@code {_id: x}} alone and that only sets. */
-    private static Document plainSets(WriteModel<Document> model) {
-        if (model instanceof UpdateOneModel<Document> update && update.getFilter() instanceof Document filter
+    private static Document plainSets(WriteModel<BsonDocument> model) {
+        if (model instanceof UpdateOneModel<BsonDocument> update && update.getFilter() instanceof Document filter
                 && filter.size() == 1 && update.getUpdate() instanceof Document change && change.size() == 1
                 && change.get("$set") instanceof Document sets) {
             return sets;
@@ -136,18 +138,18 @@ final class BulkWrites {
      * Writes in order. Two segments may upsert the same shared document at once and one of them gets a
      * duplicate key: the document exists now, so that write is made again as an update and the rest go on.
      */
-    void write(String collection, List<WriteModel<Document>> models) {
-        MongoCollection<Document> target = mongo.getCollection(collection);
+    void write(String collection, List<WriteModel<BsonDocument>> models) {
+        MongoCollection<BsonDocument> target = mongo.getCollection(collection).withDocumentClass(BsonDocument.class);
         int from = 0;
         while (from < models.size()) {
-            List<WriteModel<Document>> rest = models.subList(from, models.size());
+            List<WriteModel<BsonDocument>> rest = models.subList(from, models.size());
             try {
                 target.bulkWrite(rest, new BulkWriteOptions().ordered(true));
                 return;
             } catch (MongoBulkWriteException failed) {
                 BulkWriteError first = failed.getWriteErrors().isEmpty() ? null : failed.getWriteErrors().get(0);
                 if (first == null || first.getCode() != DUPLICATE_KEY
-                        || !(rest.get(first.getIndex()) instanceof UpdateOneModel<Document> raced)
+                        || !(rest.get(first.getIndex()) instanceof UpdateOneModel<BsonDocument> raced)
                         || !raced.getOptions().isUpsert()) {
                     throw failed;
                 }

@@ -68,7 +68,7 @@ final class DocumentCopies {
         return converter.read(type, bson(document));
     }
 
-    /** The document as the batch writes it. */
+    /** The document as Spring Data maps it. */
     Document bson(Object document) {
         Document written = new Document();
         converter.write(document, written);

@@ -1,7 +1,5 @@
 package pl.sciezka.query.projection;
 
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -40,6 +38,7 @@ final class ReadModelBatch {
     private final MongoConverter converter;
     private final BulkWrites bulk;
     private final DocumentCopies copies;
+    private final ReadModelBson bson;
     private final Map<Key, HeldDocument> documents = new LinkedHashMap<>();
     private final Map<Key, HeldField> fields = new LinkedHashMap<>();
     private final List<BulkWrites.Write> updates = new ArrayList<>();
@@ -59,6 +58,7 @@ final class ReadModelBatch {
         this.converter = mongo.getConverter();
         this.bulk = new BulkWrites(mongo);
         this.copies = new DocumentCopies(converter);
+        this.bson = ReadModelBson.of(mongo);
     }
 
     /** This unit of work's batch, made on first use; null outside a unit of work (then writes go straight through). */
@@ -218,17 +218,14 @@ final class ReadModelBatch {
      * between two bulk writes may therefore see a shared document ahead of a whole one.
      */
     void flush() {
-        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        Map<String, List<WriteModel<BsonDocument>>> byCollection = new LinkedHashMap<>();
         for (BulkWrites.Write write : updates) {
             byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write.model());
         }
         List<HeldDocument> written = new ArrayList<>();
         for (HeldDocument held : documents.values()) {
             if (held.unwritten) {
-                Document document = copies.bson(held.committed);
-                Bson byId = new Document("_id", document.get("_id"));
-                byCollection.computeIfAbsent(held.collection, c -> new ArrayList<>())
-                        .add(new ReplaceOneModel<>(byId, document, new ReplaceOptions().upsert(true)));
+                byCollection.computeIfAbsent(held.collection, c -> new ArrayList<>()).add(bson.upsert(held.committed));
                 written.add(held);
             }
         }

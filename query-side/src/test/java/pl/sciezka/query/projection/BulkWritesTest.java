@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +41,10 @@ class BulkWritesTest {
 
     @Test
     void plainSetsOfOneDocumentBecomeOneWrite() {
-        List<WriteModel<Document>> sets = IntStream.range(0, 50)
+        List<WriteModel<BsonDocument>> sets = IntStream.range(0, 50)
                 .mapToObj(i -> set("day-1", "decisions.e" + i, i, true)).toList();
 
-        List<WriteModel<Document>> coalesced = BulkWrites.coalesced(sets);
+        List<WriteModel<BsonDocument>> coalesced = BulkWrites.coalesced(sets);
 
         assertThat(coalesced).hasSize(1);
         assertThat(applied(coalesced, "merged")).isEqualTo(applied(sets, "in_order"));
@@ -50,7 +53,7 @@ class BulkWritesTest {
 
     @Test
     void aWriteBetweenOrAPathInsideAnotherKeepsTheSetsApart() {
-        List<WriteModel<Document>> writes = List.of(
+        List<WriteModel<BsonDocument>> writes = List.of(
                 set("day-1", "a", new Document("x", 1), true),
                 set("day-1", "a.x", 2, true),
                 new UpdateOneModel<>(new Document("_id", "day-2"), new Document("$inc", new Document("n", 1)),
@@ -65,7 +68,7 @@ class BulkWritesTest {
     @Test
     void mergedWritesLeaveTheDocumentsThatWritingInOrderLeaves() {
         for (int seed = 0; seed < 200; seed++) {
-            List<WriteModel<Document>> writes = randomWrites(new Random(seed));
+            List<WriteModel<BsonDocument>> writes = randomWrites(new Random(seed));
             String merged = "merged_" + seed;
             String inOrder = "in_order_" + seed;
             assertThat(applied(BulkWrites.coalesced(writes), merged))
@@ -74,15 +77,15 @@ class BulkWritesTest {
         }
     }
 
-    private static List<WriteModel<Document>> randomWrites(Random random) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
+    private static List<WriteModel<BsonDocument>> randomWrites(Random random) {
+        List<WriteModel<BsonDocument>> writes = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String id = IDS.get(random.nextInt(IDS.size()));
             int value = random.nextInt(10);
             writes.add(switch (random.nextInt(10)) {
                 case 0 -> new UpdateOneModel<>(new Document("_id", id), new Document("$inc", new Document("n", value)),
                         new UpdateOptions().upsert(true));
-                case 1 -> new ReplaceOneModel<>(new Document("_id", id), new Document("_id", id).append("b", value),
+                case 1 -> new ReplaceOneModel<>(new Document("_id", id), new BsonDocument("_id", new BsonString(id)).append("b", new BsonInt32(value)),
                         new ReplaceOptions().upsert(true));
                 case 2 -> new UpdateOneModel<>(new Document("_id", id).append("b", new Document("$lt", 5)),
                         new Document("$set", new Document("guarded", value)));
@@ -99,14 +102,14 @@ class BulkWritesTest {
         return writes;
     }
 
-    private static WriteModel<Document> set(String id, String path, Object value, boolean upsert) {
+    private static WriteModel<BsonDocument> set(String id, String path, Object value, boolean upsert) {
         return new UpdateOneModel<>(new Document("_id", id), new Document("$set", new Document(path, value)),
                 new UpdateOptions().upsert(upsert));
     }
 
-    private List<Document> applied(List<WriteModel<Document>> writes, String collectionName) {
+    private List<Document> applied(List<WriteModel<BsonDocument>> writes, String collectionName) {
         MongoCollection<Document> collection = database.template().getCollection(collectionName);
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        collection.withDocumentClass(BsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(true));
         return collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 }

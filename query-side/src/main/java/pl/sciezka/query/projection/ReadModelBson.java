@@ -1,0 +1,503 @@
+package pl.sciezka.query.projection;
+
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.data.convert.CustomConversions;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A read model's document written straight into BSON, the bytes Spring Data's {@code MappingMongoConverter.write}
+ * and the driver's codec send between them. A rebuild spent a third of its projection threads' CPU in Spring Data
+ * building a {@link Document} of every changed document and a quarter more in the driver encoding that again.
+ * Here what Spring Data's mapping context says of a class is asked once (its properties in order, their stored
+ * names and declared types, how each value class is converted), and every value is written by Spring Data's rules:
+ * ids through {@code convertId}, simple values through its custom conversions and enums by name, null properties
+ * left out but null map values kept, {@code _class} after the root's fields and wherever a value's class is not
+ * the declared one. A document holding anything those rules do not cover here (a value converter, a reference, an
+ * array of primitives, a custom conversion to a document, …) is written by Spring Data as before.
+ * {@code ReadModelBsonTest} compares both byte for byte on random instances of every read model's class.
+ */
+public final class ReadModelBson {
+
+    private static final Map<MongoConverter, ReadModelBson> OF_CONVERTER = new ConcurrentHashMap<>();
+    private static final String ID = "_id";
+
+    private final MongoConverter converter;
+    private final CustomConversions conversions;
+    private final ConversionService conversionService;
+    private final Codec<Document> documents;
+    private final AtomicLong writtenBySpringData = new AtomicLong();
+    private final ThreadLocal<BsonBuffer> buffers = ThreadLocal.withInitial(BsonBuffer::new);
+    private final ClassValue<ValueClass> valueClasses = new ClassValue<>() {
+        @Override
+        protected ValueClass computeValue(Class<?> type) {
+            return valueClassOf(type);
+        }
+    };
+    private final ClassValue<EntityPlan> plans = new ClassValue<>() {
+        @Override
+        protected EntityPlan computeValue(Class<?> type) {
+            return planOf(type);
+        }
+    };
+
+    private ReadModelBson(MongoTemplate mongo) {
+        this.converter = mongo.getConverter();
+        this.conversions = converter.getCustomConversions();
+        this.conversionService = converter.getConversionService();
+        this.documents = mongo.getDb().getCodecRegistry().get(Document.class);
+    }
+
+    /** The writer of this template's converter: what it learns of each class is kept as long as the converter lives. */
+    public static ReadModelBson of(MongoTemplate mongo) {
+        return OF_CONVERTER.computeIfAbsent(mongo.getConverter(), converter -> new ReadModelBson(mongo));
+    }
+
+    /** The whole document upserted by its id, as {@code MongoTemplate.save} sends it. */
+    public ReplaceOneModel<BsonDocument> upsert(Object document) {
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(document.getClass());
+        Object id = converter.convertId(entity.getIdentifierAccessor(document).getRequiredIdentifier(),
+                entity.getRequiredIdProperty().getFieldType());
+        return new ReplaceOneModel<>(new Document(ID, id), write(document), new ReplaceOptions().upsert(true));
+    }
+
+    /** The document's BSON, exactly as Spring Data maps it and the driver encodes that. */
+    public RawBsonDocument write(Object document) {
+        BsonBuffer buffer = buffers.get();
+        buffer.clear();
+        try {
+            int start = buffer.start();
+            Class<?> type = ClassUtils.getUserClass(document.getClass());
+            if (valueClasses.get(type).shape() != Shape.ENTITY) {
+                throw new NotCovered(); // converted as a whole, or not a document
+            }
+            writeProperties(buffer, document, plan(type));
+            plan(type).typeKey().write(buffer, this);
+            buffer.end(start);
+        } catch (NotCovered notCovered) {
+            return bySpringData(document);
+        }
+        return new RawBsonDocument(buffer.toByteArray());
+    }
+
+    /** How many documents went to Spring Data since this writer was made: none of the read models should. */
+    long writtenBySpringData() {
+        return writtenBySpringData.get();
+    }
+
+    private RawBsonDocument bySpringData(Object document) {
+        writtenBySpringData.incrementAndGet();
+        Document mapped = new Document();
+        converter.write(document, mapped);
+        return new RawBsonDocument(mapped, documents);
+    }
+
+    // ---- what is asked of Spring Data once per class
+
+    /** A property as written: its field read directly (Spring Data's field access), its stored name in BSON. */
+    private record PropertyPlan(Field field, byte[] name, MongoPersistentProperty property, TypeInformation<?> type,
+                                Class<?> rawType, boolean writeNull) {
+    }
+
+    /** A stored {@code _class} field (or none), ready to write. */
+    private record TypeKey(byte[] name, Object alias) {
+
+        void write(BsonBuffer buffer, ReadModelBson bson) {
+            if (name != null) {
+                bson.writeValue(buffer, name, alias);
+            }
+        }
+    }
+
+    /**
+     * A class's properties as Spring Data writes them, in its order, the id first; and its type key, written when
+     * the class is not the one declared. A plan with {@code covered} false sends every document holding the class
+     * to Spring Data.
+     */
+    private record EntityPlan(boolean covered, PropertyPlan id, List<PropertyPlan> properties, TypeKey typeKey) {
+    }
+
+    private EntityPlan plan(Class<?> type) {
+        EntityPlan plan = plans.get(type);
+        if (!plan.covered()) {
+            throw new NotCovered();
+        }
+        return plan;
+    }
+
+    private EntityPlan planOf(Class<?> type) {
+        EntityPlan notCovered = new EntityPlan(false, null, List.of(), null);
+        MongoPersistentEntity<?> entity = converter.getMappingContext().getPersistentEntity(type);
+        if (entity == null) {
+            return notCovered;
+        }
+        PropertyPlan id = null;
+        List<PropertyPlan> properties = new ArrayList<>();
+        for (MongoPersistentProperty property : entity) {
+            Field field = property.getField();
+            if (field == null || property.usePropertyAccess() || property.isAssociation() || property.isDbReference()
+                    || property.isUnwrapped() || property.hasExplicitWriteTarget() || conversions.hasValueConverter(property)
+                    || property.getMongoField().getName().parts().length != 1) {
+                return notCovered;
+            }
+            boolean isId = property.equals(entity.getIdProperty());
+            if (!isId && !property.isWritable()) {
+                continue;
+            }
+            field.setAccessible(true);
+            PropertyPlan plan = new PropertyPlan(field, BsonBuffer.name(property.getFieldName()), property,
+                    property.getTypeInformation(), property.getRawType(), property.writeNullValues());
+            if (isId) {
+                id = plan;
+            } else {
+                properties.add(plan);
+            }
+        }
+        Document typeKey = new Document();
+        converter.getTypeMapper().writeType(type, typeKey);
+        if (typeKey.size() > 1) {
+            return notCovered;
+        }
+        TypeKey key = typeKey.isEmpty() ? new TypeKey(null, null)
+                : new TypeKey(BsonBuffer.name(typeKey.keySet().iterator().next()), typeKey.values().iterator().next());
+        return new EntityPlan(true, id, List.copyOf(properties), key);
+    }
+
+    private enum Shape { NATIVE, ENUM, CONVERTED, COLLECTION, MAP, ENTITY, NOT_COVERED }
+
+    /** What kind of value a class's instances are to Spring Data, and how a simple one is converted for writing. */
+    private record ValueClass(Shape shape, UnaryOperator<Object> conversion) {
+
+        boolean simple() {
+            return shape == Shape.NATIVE || shape == Shape.ENUM || shape == Shape.CONVERTED;
+        }
+    }
+
+    private ValueClass valueClassOf(Class<?> type) {
+        if (conversions.isSimpleType(type)) {
+            Optional<Class<?>> target = conversions.getCustomWriteTarget(type);
+            if (target.isPresent()) {
+                return new ValueClass(Shape.CONVERTED, conversion(type, target.get()));
+            }
+            if (type.isArray() && type != byte[].class) {
+                return new ValueClass(Shape.NOT_COVERED, null);
+            }
+            return new ValueClass(Enum.class.isAssignableFrom(type) ? Shape.ENUM : Shape.NATIVE, null);
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return new ValueClass(type.isArray() && type.getComponentType().isPrimitive() ? Shape.NOT_COVERED : Shape.COLLECTION, null);
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return new ValueClass(Shape.MAP, null);
+        }
+        boolean converted = conversions.getCustomWriteTarget(type).isPresent()
+                || conversions.hasCustomWriteTarget(type, Document.class);
+        return new ValueClass(converted ? Shape.NOT_COVERED : Shape.ENTITY, null);
+    }
+
+    /**
+     * How Spring Data's conversion service converts a simple value for writing. Asking the service costs a lookup
+     * of its converter by both types at every value (most of what writing a number or an instant cost), so the
+     * conversions every read model makes are done here as its converters do them: a number to {@code Number} is
+     * itself ({@code NumberToNumberConverter}), an instant or a local date or time a {@link Date} in the JVM's zone
+     * ({@code Jsr310Converters}). Any other goes to the service.
+     */
+    private UnaryOperator<Object> conversion(Class<?> type, Class<?> target) {
+        if (target == Number.class && Number.class.isAssignableFrom(type)) {
+            return UnaryOperator.identity();
+        }
+        if (target == Date.class && type == Instant.class) {
+            return value -> Date.from((Instant) value);
+        }
+        if (target == Date.class && type == LocalDate.class) {
+            return value -> Date.from(((LocalDate) value).atStartOfDay(ZoneId.systemDefault()).toInstant());
+        }
+        if (target == Date.class && type == LocalDateTime.class) {
+            return value -> Date.from(((LocalDateTime) value).atZone(ZoneId.systemDefault()).toInstant());
+        }
+        return value -> conversionService.convert(value, target);
+    }
+
+    // ---- writing, each method one of Spring Data's
+
+    /** {@code writeInternal} of an entity: the id, then every property not null. */
+    private void writeProperties(BsonBuffer buffer, Object value, EntityPlan plan) {
+        if (plan.id() != null) {
+            Object id = converter.convertId(read(plan.id(), value), plan.id().property().getFieldType());
+            if (id != null) {
+                writeValue(buffer, plan.id().name(), id);
+            }
+        }
+        for (PropertyPlan property : plan.properties()) {
+            Object field = read(property, value);
+            if (field == null) {
+                if (property.writeNull()) {
+                    buffer.element(BsonBuffer.NULL, property.name());
+                }
+                continue;
+            }
+            ValueClass kind = valueClasses.get(field.getClass());
+            if (kind.simple()) {
+                writeValue(buffer, property.name(), simple(field, kind));
+            } else {
+                writeProperty(buffer, property, field, kind);
+            }
+        }
+    }
+
+    private static Object read(PropertyPlan property, Object owner) {
+        try {
+            return property.field().get(owner);
+        } catch (IllegalAccessException cannot) {
+            throw new NotCovered();
+        }
+    }
+
+    /** {@code writePropertyInternal}: a property's value that is not simple. */
+    private void writeProperty(BsonBuffer buffer, PropertyPlan property, Object value, ValueClass kind) {
+        switch (kind.shape()) {
+            case COLLECTION -> {
+                buffer.element(BsonBuffer.ARRAY, property.name());
+                writeCollection(buffer, asCollection(value), property.type());
+            }
+            case MAP -> {
+                buffer.element(BsonBuffer.DOCUMENT, property.name());
+                writeMap(buffer, (Map<?, ?>) value, property.type());
+            }
+            case ENTITY -> {
+                Class<?> declared = property.rawType();
+                Class<?> type = declared.isInstance(value) ? value.getClass() : declared;
+                buffer.element(BsonBuffer.DOCUMENT, property.name());
+                writeDocument(buffer, value, plan(type), declared);
+            }
+            default -> throw new NotCovered();
+        }
+    }
+
+    private void writeDocument(BsonBuffer buffer, Object value, EntityPlan plan, Class<?> declared) {
+        int start = buffer.start();
+        writeProperties(buffer, value, plan);
+        Class<?> type = ClassUtils.getUserClass(value.getClass());
+        if (!type.equals(declared)) {
+            plan(type).typeKey().write(buffer, this);
+        }
+        buffer.end(start);
+    }
+
+    /** {@code writeCollectionInternal}. */
+    private void writeCollection(BsonBuffer buffer, Collection<?> values, TypeInformation<?> type) {
+        TypeInformation<?> component = type == null ? null : type.getComponentType();
+        Class<?> hint = component == null ? Object.class : component.getType();
+        int start = buffer.start();
+        int index = 0;
+        for (Object element : values) {
+            ValueClass kind = element == null ? null : valueClasses.get(element.getClass());
+            if (kind == null || kind.simple()) {
+                writeValue(buffer, index, hinted(element, kind, hint));
+            } else if (kind.shape() == Shape.COLLECTION) {
+                buffer.element(BsonBuffer.ARRAY, index);
+                writeCollection(buffer, asCollection(element), component);
+            } else {
+                writeNested(buffer, index, element, kind, component);
+            }
+            index++;
+        }
+        buffer.end(start);
+    }
+
+    /** {@code writeMapInternal}. */
+    private void writeMap(BsonBuffer buffer, Map<?, ?> map, TypeInformation<?> type) {
+        int start = buffer.start();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = mapKey(entry.getKey());
+            Object value = entry.getValue();
+            ValueClass kind = value == null ? null : valueClasses.get(value.getClass());
+            if (kind == null || kind.simple()) {
+                writeValue(buffer, name, value == null ? null : simple(value, kind));
+            } else if (kind.shape() == Shape.COLLECTION) {
+                buffer.element(BsonBuffer.ARRAY, name);
+                writeCollection(buffer, asCollection(value), type.getMapValueType());
+            } else {
+                buffer.element(BsonBuffer.DOCUMENT, name);
+                writeNested(buffer, value, kind, type.isMap() ? type.getMapValueType() : TypeInformation.OBJECT);
+            }
+        }
+        buffer.end(start);
+    }
+
+    private void writeNested(BsonBuffer buffer, int index, Object value, ValueClass kind, TypeInformation<?> hint) {
+        if (kind.shape() != Shape.MAP && kind.shape() != Shape.ENTITY) {
+            throw new NotCovered();
+        }
+        buffer.element(BsonBuffer.DOCUMENT, index);
+        writeNested(buffer, value, kind, hint);
+    }
+
+    /** {@code writeInternal} with a type hint: a map, or an entity with {@code _class} unless it is of the hinted type. */
+    private void writeNested(BsonBuffer buffer, Object value, ValueClass kind, TypeInformation<?> hint) {
+        switch (kind.shape()) {
+            case MAP -> writeMap(buffer, (Map<?, ?>) value, TypeInformation.MAP);
+            case ENTITY -> writeDocument(buffer, value, plan(value.getClass()),
+                    hint == null ? Object.class : hint.getRequiredActualType().getType());
+            default -> throw new NotCovered();
+        }
+    }
+
+    /** A map's key as Spring Data names it; a key it would refuse or convert goes to Spring Data whole. */
+    private String mapKey(Object key) {
+        if (key instanceof String string && string.indexOf('.') < 0) {
+            return string;
+        }
+        if (key == null || !valueClasses.get(key.getClass()).simple() || key instanceof String
+                || conversions.hasCustomWriteTarget(key.getClass(), String.class)) {
+            throw new NotCovered();
+        }
+        String name = key.toString();
+        if (name.contains(".")) {
+            throw new NotCovered();
+        }
+        return name;
+    }
+
+    /** An element of a collection declared of a type: Spring Data converts it to that type first, which leaves one of it as it is. */
+    private Object hinted(Object value, ValueClass kind, Class<?> hint) {
+        if (value == null) {
+            return null;
+        }
+        if (hint != Object.class && !hint.isInstance(value)) {
+            throw new NotCovered();
+        }
+        return simple(value, kind);
+    }
+
+    /** Spring Data's {@code getPotentiallyConvertedSimpleWrite}. */
+    private static Object simple(Object value, ValueClass kind) {
+        return switch (kind.shape()) {
+            case CONVERTED -> kind.conversion().apply(value);
+            case ENUM -> ((Enum<?>) value).name();
+            default -> value;
+        };
+    }
+
+    private void writeValue(BsonBuffer buffer, byte[] name, Object value) {
+        byte type = typeOf(value);
+        buffer.element(type, name);
+        writeValue(buffer, type, value);
+    }
+
+    private void writeValue(BsonBuffer buffer, String name, Object value) {
+        byte type = typeOf(value);
+        buffer.element(type, name);
+        writeValue(buffer, type, value);
+    }
+
+    private void writeValue(BsonBuffer buffer, int index, Object value) {
+        byte type = typeOf(value);
+        buffer.element(type, index);
+        writeValue(buffer, type, value);
+    }
+
+    /** A value as the driver's codecs write it, for the values Spring Data leaves to them. */
+    private void writeValue(BsonBuffer buffer, byte type, Object value) {
+        switch (type) {
+            case BsonBuffer.NULL -> {
+            }
+            case BsonBuffer.STRING -> buffer.string((String) value);
+            case BsonBuffer.INT32 -> buffer.int32((Integer) value);
+            case BsonBuffer.INT64 -> buffer.int64((Long) value);
+            case BsonBuffer.BOOLEAN -> buffer.bool((Boolean) value);
+            case BsonBuffer.DOUBLE -> buffer.float64((Double) value);
+            case BsonBuffer.DATE_TIME -> buffer.int64(((Date) value).getTime());
+            case BsonBuffer.DECIMAL128 -> {
+                if (value instanceof BigDecimal decimal) {
+                    buffer.decimal128(decimal);
+                } else {
+                    buffer.decimal128((Decimal128) value);
+                }
+            }
+            case BsonBuffer.OBJECT_ID -> buffer.objectId((ObjectId) value);
+            case BsonBuffer.BINARY -> buffer.binary((byte[]) value);
+            case BsonBuffer.DOCUMENT -> {
+                RawBsonDocument encoded = new RawBsonDocument((Document) value, documents);
+                buffer.raw(encoded.getByteBuffer().array(), 0, encoded.getByteBuffer().limit());
+            }
+            case BsonBuffer.ARRAY -> {
+                int start = buffer.start();
+                int index = 0;
+                for (Object element : (List<?>) value) {
+                    writeValue(buffer, index++, element);
+                }
+                buffer.end(start);
+            }
+            default -> throw new NotCovered();
+        }
+    }
+
+    private static byte typeOf(Object value) {
+        if (value == null) {
+            return BsonBuffer.NULL;
+        } else if (value instanceof String) {
+            return BsonBuffer.STRING;
+        } else if (value instanceof Integer) {
+            return BsonBuffer.INT32;
+        } else if (value instanceof Long) {
+            return BsonBuffer.INT64;
+        } else if (value instanceof Boolean) {
+            return BsonBuffer.BOOLEAN;
+        } else if (value instanceof Double) {
+            return BsonBuffer.DOUBLE;
+        } else if (value instanceof Date) {
+            return BsonBuffer.DATE_TIME;
+        } else if (value instanceof BigDecimal || value instanceof Decimal128) {
+            return BsonBuffer.DECIMAL128;
+        } else if (value instanceof ObjectId) {
+            return BsonBuffer.OBJECT_ID;
+        } else if (value instanceof byte[]) {
+            return BsonBuffer.BINARY;
+        } else if (value instanceof Document) {
+            return BsonBuffer.DOCUMENT;
+        } else if (value instanceof List<?>) {
+            return BsonBuffer.ARRAY;
+        }
+        throw new NotCovered();
+    }
+
+    private static Collection<?> asCollection(Object value) {
+        return value instanceof Collection<?> collection ? collection : Arrays.asList((Object[]) value);
+    }
+
+    /** Something Spring Data writes by rules this class does not follow: the document goes to Spring Data whole. */
+    private static final class NotCovered extends RuntimeException {
+        NotCovered() {
+            super(null, null, false, false);
+        }
+    }
+}
