@@ -62,6 +62,10 @@ final class BsonBuffer {
         size = 0;
     }
 
+    boolean large() {
+        return bytes.length > 1 << 20;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

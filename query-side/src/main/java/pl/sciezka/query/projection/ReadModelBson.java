@@ -105,7 +105,11 @@ public final class ReadModelBson {
         } catch (NotCovered notCovered) {
             return bySpringData(document);
         }
-        return new RawBsonDocument(buffer.toByteArray());
+        RawBsonDocument written = new RawBsonDocument(buffer.toByteArray());
+        if (buffer.large()) {
+            buffers.remove(); // a thread keeps no more than a megabyte after a document larger than that
+        }
+        return written;
     }
 
     /** How many documents went to Spring Data since this writer was made: none of the read models should. */
