@@ -2,43 +2,39 @@ package pl.sciezka.query.projection;
 
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.util.ClassUtils;
+import pl.sciezka.query.projection.ReadModelClasses.EntityPlan;
+import pl.sciezka.query.projection.ReadModelClasses.PropertyPlan;
+import pl.sciezka.query.projection.ReadModelClasses.Shape;
+import pl.sciezka.query.projection.ReadModelClasses.TypeKey;
+import pl.sciezka.query.projection.ReadModelClasses.ValueClass;
 
 /**
  * A read model's document written straight into BSON, the bytes Spring Data's {@code MappingMongoConverter.write}
  * and the driver's codec send between them. A rebuild spent a third of its projection threads' CPU in Spring Data
  * building a {@link Document} of every changed document and a quarter more in the driver encoding that again.
- * Here what Spring Data's mapping context says of a class is asked once (its properties in order, their stored
- * names and declared types, how each value class is converted), and every value is written by Spring Data's rules:
+ * Here what Spring Data's mapping context says of a class is asked once ({@link ReadModelClasses}: its properties
+ * in order, their stored names and declared types, how each value class is converted), and every value is written
+ * by Spring Data's rules:
  * ids through {@code convertId}, simple values through its custom conversions and enums by name, null properties
  * left out but null map values kept, {@code _class} after the root's fields and wherever a value's class is not
  * the declared one. A document holding anything those rules do not cover here (a value converter, a reference, an
@@ -52,27 +48,15 @@ public final class ReadModelBson {
 
     private final MongoConverter converter;
     private final CustomConversions conversions;
-    private final ConversionService conversionService;
     private final Codec<Document> documents;
     private final AtomicLong writtenBySpringData = new AtomicLong();
     private final ThreadLocal<BsonBuffer> buffers = ThreadLocal.withInitial(BsonBuffer::new);
-    private final ClassValue<ValueClass> valueClasses = new ClassValue<>() {
-        @Override
-        protected ValueClass computeValue(Class<?> type) {
-            return valueClassOf(type);
-        }
-    };
-    private final ClassValue<EntityPlan> plans = new ClassValue<>() {
-        @Override
-        protected EntityPlan computeValue(Class<?> type) {
-            return planOf(type);
-        }
-    };
+    private final ReadModelClasses classes;
 
     private ReadModelBson(MongoTemplate mongo) {
         this.converter = mongo.getConverter();
         this.conversions = converter.getCustomConversions();
-        this.conversionService = converter.getConversionService();
+        this.classes = new ReadModelClasses(converter);
         this.documents = mongo.getDb().getCodecRegistry().get(Document.class);
     }
 
@@ -96,11 +80,11 @@ public final class ReadModelBson {
         try {
             int start = buffer.start();
             Class<?> type = ClassUtils.getUserClass(document.getClass());
-            if (valueClasses.get(type).shape() != Shape.ENTITY) {
+            if (classes.valueClass(type).shape() != Shape.ENTITY) {
                 throw new NotCovered(); // converted as a whole, or not a document
             }
             writeProperties(buffer, document, plan(type));
-            plan(type).typeKey().write(buffer, this);
+            writeTypeKey(buffer, plan(type).typeKey());
             buffer.end(start);
         } catch (NotCovered notCovered) {
             return bySpringData(document);
@@ -124,130 +108,18 @@ public final class ReadModelBson {
         return new RawBsonDocument(mapped, documents);
     }
 
-    // ---- what is asked of Spring Data once per class
-
-    /** A property as written: its field read directly (Spring Data's field access), its stored name in BSON. */
-    private record PropertyPlan(Field field, byte[] name, MongoPersistentProperty property, TypeInformation<?> type,
-                                Class<?> rawType, boolean writeNull) {
-    }
-
-    /** A stored {@code _class} field (or none), ready to write. */
-    private record TypeKey(byte[] name, Object alias) {
-
-        void write(BsonBuffer buffer, ReadModelBson bson) {
-            if (name != null) {
-                bson.writeValue(buffer, name, alias);
-            }
-        }
-    }
-
-    /**
-     * A class's properties as Spring Data writes them, in its order, the id first; and its type key, written when
-     * the class is not the one declared. A plan with {@code covered} false sends every document holding the class
-     * to Spring Data.
-     */
-    private record EntityPlan(boolean covered, PropertyPlan id, List<PropertyPlan> properties, TypeKey typeKey) {
-    }
-
     private EntityPlan plan(Class<?> type) {
-        EntityPlan plan = plans.get(type);
+        EntityPlan plan = classes.plan(type);
         if (!plan.covered()) {
             throw new NotCovered();
         }
         return plan;
     }
 
-    private EntityPlan planOf(Class<?> type) {
-        EntityPlan notCovered = new EntityPlan(false, null, List.of(), null);
-        MongoPersistentEntity<?> entity = converter.getMappingContext().getPersistentEntity(type);
-        if (entity == null) {
-            return notCovered;
+    private void writeTypeKey(BsonBuffer buffer, TypeKey key) {
+        if (key.name() != null) {
+            writeValue(buffer, key.name(), key.alias());
         }
-        PropertyPlan id = null;
-        List<PropertyPlan> properties = new ArrayList<>();
-        for (MongoPersistentProperty property : entity) {
-            Field field = property.getField();
-            if (field == null || property.usePropertyAccess() || property.isAssociation() || property.isDbReference()
-                    || property.isUnwrapped() || property.hasExplicitWriteTarget() || conversions.hasValueConverter(property)
-                    || property.getMongoField().getName().parts().length != 1) {
-                return notCovered;
-            }
-            boolean isId = property.equals(entity.getIdProperty());
-            if (!isId && !property.isWritable()) {
-                continue;
-            }
-            field.setAccessible(true);
-            PropertyPlan plan = new PropertyPlan(field, BsonBuffer.name(property.getFieldName()), property,
-                    property.getTypeInformation(), property.getRawType(), property.writeNullValues());
-            if (isId) {
-                id = plan;
-            } else {
-                properties.add(plan);
-            }
-        }
-        Document typeKey = new Document();
-        converter.getTypeMapper().writeType(type, typeKey);
-        if (typeKey.size() > 1) {
-            return notCovered;
-        }
-        TypeKey key = typeKey.isEmpty() ? new TypeKey(null, null)
-                : new TypeKey(BsonBuffer.name(typeKey.keySet().iterator().next()), typeKey.values().iterator().next());
-        return new EntityPlan(true, id, List.copyOf(properties), key);
-    }
-
-    private enum Shape { NATIVE, ENUM, CONVERTED, COLLECTION, MAP, ENTITY, NOT_COVERED }
-
-    /** What kind of value a class's instances are to Spring Data, and how a simple one is converted for writing. */
-    private record ValueClass(Shape shape, UnaryOperator<Object> conversion) {
-
-        boolean simple() {
-            return shape == Shape.NATIVE || shape == Shape.ENUM || shape == Shape.CONVERTED;
-        }
-    }
-
-    private ValueClass valueClassOf(Class<?> type) {
-        if (conversions.isSimpleType(type)) {
-            Optional<Class<?>> target = conversions.getCustomWriteTarget(type);
-            if (target.isPresent()) {
-                return new ValueClass(Shape.CONVERTED, conversion(type, target.get()));
-            }
-            if (type.isArray() && type != byte[].class) {
-                return new ValueClass(Shape.NOT_COVERED, null);
-            }
-            return new ValueClass(Enum.class.isAssignableFrom(type) ? Shape.ENUM : Shape.NATIVE, null);
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return new ValueClass(type.isArray() && type.getComponentType().isPrimitive() ? Shape.NOT_COVERED : Shape.COLLECTION, null);
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return new ValueClass(Shape.MAP, null);
-        }
-        boolean converted = conversions.getCustomWriteTarget(type).isPresent()
-                || conversions.hasCustomWriteTarget(type, Document.class);
-        return new ValueClass(converted ? Shape.NOT_COVERED : Shape.ENTITY, null);
-    }
-
-    /**
-     * How Spring Data's conversion service converts a simple value for writing. Asking the service costs a lookup
-     * of its converter by both types at every value (most of what writing a number or an instant cost), so the
-     * conversions every read model makes are done here as its converters do them: a number to {@code Number} is
-     * itself ({@code NumberToNumberConverter}), an instant or a local date or time a {@link Date} in the JVM's zone
-     * ({@code Jsr310Converters}). Any other goes to the service.
-     */
-    private UnaryOperator<Object> conversion(Class<?> type, Class<?> target) {
-        if (target == Number.class && Number.class.isAssignableFrom(type)) {
-            return UnaryOperator.identity();
-        }
-        if (target == Date.class && type == Instant.class) {
-            return value -> Date.from((Instant) value);
-        }
-        if (target == Date.class && type == LocalDate.class) {
-            return value -> Date.from(((LocalDate) value).atStartOfDay(ZoneId.systemDefault()).toInstant());
-        }
-        if (target == Date.class && type == LocalDateTime.class) {
-            return value -> Date.from(((LocalDateTime) value).atZone(ZoneId.systemDefault()).toInstant());
-        }
-        return value -> conversionService.convert(value, target);
     }
 
     // ---- writing, each method one of Spring Data's
@@ -268,7 +140,7 @@ public final class ReadModelBson {
                 }
                 continue;
             }
-            ValueClass kind = valueClasses.get(field.getClass());
+            ValueClass kind = classes.valueClass(field.getClass());
             if (kind.simple()) {
                 writeValue(buffer, property.name(), simple(field, kind));
             } else {
@@ -311,7 +183,7 @@ public final class ReadModelBson {
         writeProperties(buffer, value, plan);
         Class<?> type = ClassUtils.getUserClass(value.getClass());
         if (!type.equals(declared)) {
-            plan(type).typeKey().write(buffer, this);
+            writeTypeKey(buffer, plan(type).typeKey());
         }
         buffer.end(start);
     }
@@ -323,7 +195,7 @@ public final class ReadModelBson {
         int start = buffer.start();
         int index = 0;
         for (Object element : values) {
-            ValueClass kind = element == null ? null : valueClasses.get(element.getClass());
+            ValueClass kind = element == null ? null : classes.valueClass(element.getClass());
             if (kind == null || kind.simple()) {
                 writeValue(buffer, index, hinted(element, kind, hint));
             } else if (kind.shape() == Shape.COLLECTION) {
@@ -343,7 +215,7 @@ public final class ReadModelBson {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String name = mapKey(entry.getKey());
             Object value = entry.getValue();
-            ValueClass kind = value == null ? null : valueClasses.get(value.getClass());
+            ValueClass kind = value == null ? null : classes.valueClass(value.getClass());
             if (kind == null || kind.simple()) {
                 writeValue(buffer, name, value == null ? null : simple(value, kind));
             } else if (kind.shape() == Shape.COLLECTION) {
@@ -380,7 +252,7 @@ public final class ReadModelBson {
         if (key instanceof String string && string.indexOf('.') < 0) {
             return string;
         }
-        if (key == null || !valueClasses.get(key.getClass()).simple() || key instanceof String
+        if (key == null || !classes.valueClass(key.getClass()).simple() || key instanceof String
                 || conversions.hasCustomWriteTarget(key.getClass(), String.class)) {
             throw new NotCovered();
         }
