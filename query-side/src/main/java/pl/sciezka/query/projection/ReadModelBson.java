@@ -5,10 +5,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -43,7 +44,17 @@ import pl.sciezka.query.projection.ReadModelClasses.ValueClass;
  */
 public final class ReadModelBson {
 
-    private static final Map<MongoConverter, ReadModelBson> OF_CONVERTER = new ConcurrentHashMap<>();
+    /**
+     * The writers of the last few converters: an application has one, and a test suite makes one per test
+     * database, which a map of every converter would keep (each with its client) until the JVM ends.
+     */
+    private static final Map<MongoConverter, ReadModelBson> OF_CONVERTER = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MongoConverter, ReadModelBson> eldest) {
+                    return size() > 4;
+                }
+            });
     private static final String ID = "_id";
 
     private final MongoConverter converter;
