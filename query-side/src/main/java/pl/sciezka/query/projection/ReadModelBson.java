@@ -2,22 +2,16 @@ package pl.sciezka.query.projection;
 
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
-import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -58,17 +52,17 @@ public final class ReadModelBson {
     private static final String ID = "_id";
 
     private final MongoConverter converter;
-    private final CustomConversions conversions;
     private final Codec<Document> documents;
+    private final NativeValues natives;
     private final AtomicLong writtenBySpringData = new AtomicLong();
     private final ThreadLocal<BsonBuffer> buffers = ThreadLocal.withInitial(BsonBuffer::new);
     private final ReadModelClasses classes;
 
     private ReadModelBson(MongoTemplate mongo) {
         this.converter = mongo.getConverter();
-        this.conversions = converter.getCustomConversions();
         this.classes = new ReadModelClasses(converter);
         this.documents = mongo.getDb().getCodecRegistry().get(Document.class);
+        this.natives = new NativeValues(documents);
     }
 
     /** The writer of this template's converter: what it learns of each class is kept as long as the converter lives. */
@@ -78,7 +72,7 @@ public final class ReadModelBson {
 
     /** The whole document upserted by its id, as {@code MongoTemplate.save} sends it. */
     public ReplaceOneModel<BsonDocument> upsert(Object document) {
-        MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(document.getClass());
+        MongoPersistentEntity<?> entity = classes.entity(document.getClass());
         Object id = converter.convertId(entity.getIdentifierAccessor(document).getRequiredIdentifier(),
                 entity.getRequiredIdProperty().getFieldType());
         return new ReplaceOneModel<>(new Document(ID, id), write(document), new ReplaceOptions().upsert(true));
@@ -94,8 +88,9 @@ public final class ReadModelBson {
             if (classes.valueClass(type).shape() != Shape.ENTITY) {
                 throw new NotCovered(); // converted as a whole, or not a document
             }
-            writeProperties(buffer, document, plan(type));
-            writeTypeKey(buffer, plan(type).typeKey());
+            EntityPlan plan = plan(type);
+            writeProperties(buffer, document, plan);
+            writeTypeKey(buffer, plan.typeKey());
             buffer.end(start);
         } catch (NotCovered notCovered) {
             return bySpringData(document);
@@ -129,7 +124,7 @@ public final class ReadModelBson {
 
     private void writeTypeKey(BsonBuffer buffer, TypeKey key) {
         if (key.name() != null) {
-            writeValue(buffer, key.name(), key.alias());
+            natives.write(buffer, key.name(), key.alias());
         }
     }
 
@@ -140,7 +135,7 @@ public final class ReadModelBson {
         if (plan.id() != null) {
             Object id = converter.convertId(read(plan.id(), value), plan.id().property().getFieldType());
             if (id != null) {
-                writeValue(buffer, plan.id().name(), id);
+                natives.write(buffer, plan.id().name(), id);
             }
         }
         for (PropertyPlan property : plan.properties()) {
@@ -153,7 +148,7 @@ public final class ReadModelBson {
             }
             ValueClass kind = classes.valueClass(field.getClass());
             if (kind.simple()) {
-                writeValue(buffer, property.name(), simple(field, kind));
+                natives.write(buffer, property.name(), simple(field, kind));
             } else {
                 writeProperty(buffer, property, field, kind);
             }
@@ -208,12 +203,13 @@ public final class ReadModelBson {
         for (Object element : values) {
             ValueClass kind = element == null ? null : classes.valueClass(element.getClass());
             if (kind == null || kind.simple()) {
-                writeValue(buffer, index, hinted(element, kind, hint));
+                natives.write(buffer, index, hinted(element, kind, hint));
             } else if (kind.shape() == Shape.COLLECTION) {
                 buffer.element(BsonBuffer.ARRAY, index);
                 writeCollection(buffer, asCollection(element), component);
             } else {
-                writeNested(buffer, index, element, kind, component);
+                buffer.element(BsonBuffer.DOCUMENT, index);
+                writeNested(buffer, element, kind, component);
             }
             index++;
         }
@@ -228,7 +224,7 @@ public final class ReadModelBson {
             Object value = entry.getValue();
             ValueClass kind = value == null ? null : classes.valueClass(value.getClass());
             if (kind == null || kind.simple()) {
-                writeValue(buffer, name, value == null ? null : simple(value, kind));
+                natives.write(buffer, name, value == null ? null : simple(value, kind));
             } else if (kind.shape() == Shape.COLLECTION) {
                 buffer.element(BsonBuffer.ARRAY, name);
                 writeCollection(buffer, asCollection(value), type.getMapValueType());
@@ -238,14 +234,6 @@ public final class ReadModelBson {
             }
         }
         buffer.end(start);
-    }
-
-    private void writeNested(BsonBuffer buffer, int index, Object value, ValueClass kind, TypeInformation<?> hint) {
-        if (kind.shape() != Shape.MAP && kind.shape() != Shape.ENTITY) {
-            throw new NotCovered();
-        }
-        buffer.element(BsonBuffer.DOCUMENT, index);
-        writeNested(buffer, value, kind, hint);
     }
 
     /** {@code writeInternal} with a type hint: a map, or an entity with {@code _class} unless it is of the hinted type. */
@@ -263,8 +251,7 @@ public final class ReadModelBson {
         if (key instanceof String string && string.indexOf('.') < 0) {
             return string;
         }
-        if (key == null || !classes.valueClass(key.getClass()).simple() || key instanceof String
-                || conversions.hasCustomWriteTarget(key.getClass(), String.class)) {
+        if (key == null || key instanceof String || !classes.valueClass(key.getClass()).keyNamedByToString()) {
             throw new NotCovered();
         }
         String name = key.toString();
@@ -294,95 +281,12 @@ public final class ReadModelBson {
         };
     }
 
-    private void writeValue(BsonBuffer buffer, byte[] name, Object value) {
-        byte type = typeOf(value);
-        buffer.element(type, name);
-        writeValue(buffer, type, value);
-    }
-
-    private void writeValue(BsonBuffer buffer, String name, Object value) {
-        byte type = typeOf(value);
-        buffer.element(type, name);
-        writeValue(buffer, type, value);
-    }
-
-    private void writeValue(BsonBuffer buffer, int index, Object value) {
-        byte type = typeOf(value);
-        buffer.element(type, index);
-        writeValue(buffer, type, value);
-    }
-
-    /** A value as the driver's codecs write it, for the values Spring Data leaves to them. */
-    private void writeValue(BsonBuffer buffer, byte type, Object value) {
-        switch (type) {
-            case BsonBuffer.NULL -> {
-            }
-            case BsonBuffer.STRING -> buffer.string((String) value);
-            case BsonBuffer.INT32 -> buffer.int32((Integer) value);
-            case BsonBuffer.INT64 -> buffer.int64((Long) value);
-            case BsonBuffer.BOOLEAN -> buffer.bool((Boolean) value);
-            case BsonBuffer.DOUBLE -> buffer.float64((Double) value);
-            case BsonBuffer.DATE_TIME -> buffer.int64(((Date) value).getTime());
-            case BsonBuffer.DECIMAL128 -> {
-                if (value instanceof BigDecimal decimal) {
-                    buffer.decimal128(decimal);
-                } else {
-                    buffer.decimal128((Decimal128) value);
-                }
-            }
-            case BsonBuffer.OBJECT_ID -> buffer.objectId((ObjectId) value);
-            case BsonBuffer.BINARY -> buffer.binary((byte[]) value);
-            case BsonBuffer.DOCUMENT -> {
-                RawBsonDocument encoded = new RawBsonDocument((Document) value, documents);
-                buffer.raw(encoded.getByteBuffer().array(), 0, encoded.getByteBuffer().limit());
-            }
-            case BsonBuffer.ARRAY -> {
-                int start = buffer.start();
-                int index = 0;
-                for (Object element : (List<?>) value) {
-                    writeValue(buffer, index++, element);
-                }
-                buffer.end(start);
-            }
-            default -> throw new NotCovered();
-        }
-    }
-
-    private static byte typeOf(Object value) {
-        if (value == null) {
-            return BsonBuffer.NULL;
-        } else if (value instanceof String) {
-            return BsonBuffer.STRING;
-        } else if (value instanceof Integer) {
-            return BsonBuffer.INT32;
-        } else if (value instanceof Long) {
-            return BsonBuffer.INT64;
-        } else if (value instanceof Boolean) {
-            return BsonBuffer.BOOLEAN;
-        } else if (value instanceof Double) {
-            return BsonBuffer.DOUBLE;
-        } else if (value instanceof Date) {
-            return BsonBuffer.DATE_TIME;
-        } else if (value instanceof BigDecimal || value instanceof Decimal128) {
-            return BsonBuffer.DECIMAL128;
-        } else if (value instanceof ObjectId) {
-            return BsonBuffer.OBJECT_ID;
-        } else if (value instanceof byte[]) {
-            return BsonBuffer.BINARY;
-        } else if (value instanceof Document) {
-            return BsonBuffer.DOCUMENT;
-        } else if (value instanceof List<?>) {
-            return BsonBuffer.ARRAY;
-        }
-        throw new NotCovered();
-    }
-
     private static Collection<?> asCollection(Object value) {
         return value instanceof Collection<?> collection ? collection : Arrays.asList((Object[]) value);
     }
 
     /** Something Spring Data writes by rules this class does not follow: the document goes to Spring Data whole. */
-    private static final class NotCovered extends RuntimeException {
+    static final class NotCovered extends RuntimeException {
         NotCovered() {
             super(null, null, false, false);
         }

@@ -44,6 +44,13 @@ final class ReadModelClasses {
         }
     };
 
+    private final ClassValue<MongoPersistentEntity<?>> entities = new ClassValue<>() {
+        @Override
+        protected MongoPersistentEntity<?> computeValue(Class<?> type) {
+            return converter.getMappingContext().getRequiredPersistentEntity(type);
+        }
+    };
+
     ReadModelClasses(MongoConverter converter) {
         this.converter = converter;
         this.conversions = converter.getCustomConversions();
@@ -56,6 +63,11 @@ final class ReadModelClasses {
 
     EntityPlan plan(Class<?> type) {
         return plans.get(type);
+    }
+
+    /** Spring Data's mapping of a document's class, asked of its mapping context once (a lookup through two caches). */
+    MongoPersistentEntity<?> entity(Class<?> type) {
+        return entities.get(type);
     }
 
     /** A property as written: its field read directly (Spring Data's field access), its stored name in BSON. */
@@ -115,8 +127,15 @@ final class ReadModelClasses {
 
     enum Shape { NATIVE, ENUM, CONVERTED, COLLECTION, MAP, ENTITY, NOT_COVERED }
 
-    /** What kind of value a class's instances are to Spring Data, and how a simple one is converted for writing. */
-    record ValueClass(Shape shape, UnaryOperator<Object> conversion) {
+    /**
+     * What kind of value a class's instances are to Spring Data, how a simple one is converted for writing, and
+     * whether one as a map's key is named by its {@code toString()} (a simple class with no conversion to a string).
+     */
+    record ValueClass(Shape shape, UnaryOperator<Object> conversion, boolean keyNamedByToString) {
+
+        ValueClass(Shape shape, UnaryOperator<Object> conversion) {
+            this(shape, conversion, false);
+        }
 
         boolean simple() {
             return shape == Shape.NATIVE || shape == Shape.ENUM || shape == Shape.CONVERTED;
@@ -124,6 +143,12 @@ final class ReadModelClasses {
     }
 
     private ValueClass valueClassOf(Class<?> type) {
+        ValueClass kind = kindOf(type);
+        boolean keyNamedByToString = kind.simple() && !conversions.hasCustomWriteTarget(type, String.class);
+        return new ValueClass(kind.shape(), kind.conversion(), keyNamedByToString);
+    }
+
+    private ValueClass kindOf(Class<?> type) {
         if (conversions.isSimpleType(type)) {
             Optional<Class<?>> target = conversions.getCustomWriteTarget(type);
             if (target.isPresent()) {
