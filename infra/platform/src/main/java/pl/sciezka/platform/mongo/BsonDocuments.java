@@ -14,6 +14,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * document through an {@code ObjectOutputStream} (a seventh of the application's CPU in a projection rebuild, and
  * much of the memory churned under commands) and read them back through reflection.
  * <p>
+ * A document is read back as its bytes ({@link RawDocuments}), and read into a document only when asked for: a page
+ * read from the file holds many documents besides the one a query wants, and a rebuild replaces most of what it
+ * reads back without reading it. One kept as its bytes is written as they are.
+ * <p>
  * Each value starts with a tag byte that the library's {@link ObjectDataType} never writes (its tags
  * end at 119), so a document that an older version or the library's backend wrote is still read the
  * old way; it is written as BSON the next time it changes. A file written here cannot be opened by the
@@ -25,7 +29,6 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     private final ObjectDataType older = new ObjectDataType();
     private final ThreadLocal<BsonBytes> encoding = ThreadLocal.withInitial(BsonBytes::new);
-    private final ThreadLocal<BsonParser> parsing = ThreadLocal.withInitial(BsonParser::new);
 
     /** What MVStore's cache counts a document as: twice its encoded size on average, as the library's type does. */
     private volatile int averageMemory = 10_000;
@@ -37,6 +40,12 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        byte[] asSent = RawDocuments.bson(document);
+        if (asSent != null) {
+            buffer.put(BSON).put(asSent);
+            counted(asSent.length);
+            return;
+        }
         BsonBytes encoded = encoding.get().write(document);
         buffer.put(BSON).put(encoded.array(), 0, encoded.length());
         counted(encoded.length());
@@ -51,17 +60,11 @@ final class BsonDocuments extends BasicDataType<Document> {
         }
         // BSON opens with its own length, little-endian, counting those four bytes
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start + 1);
-        Document document;
-        if (buffer.hasArray()) {
-            document = parsing.get().parse(buffer.array(), buffer.arrayOffset() + start + 1);
-        } else {
-            byte[] copied = new byte[length];
-            buffer.get(start + 1, copied);
-            document = parsing.get().parse(copied, 0);
-        }
+        byte[] bson = new byte[length];
+        buffer.get(start + 1, bson);
         buffer.position(start + 1 + length);
         counted(length);
-        return document;
+        return RawDocuments.of(bson);
     }
 
     @Override

@@ -4,15 +4,19 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -20,13 +24,42 @@ import org.h2.mvstore.MVMap;
  * through the {@code _id} index, an update by a string id is applied by {@link CopyOnWriteUpdate} where it
  * can be, a whole document upserted by a string id not stored yet is inserted as it came, and no running data
  * size is kept.
+ * <p>
+ * A whole replacement by a string id that the server kept as its BSON ({@link RawDocuments}) is stored as those
+ * bytes, where nothing but the {@code _id} index has to read it; the data map also reads its documents back from the
+ * file as their bytes. Whatever the library asks for is read into a document first ({@link #getDocument}).
  */
 final class IdFirstCollection extends H2Collection {
+
+    private final MVMap<Object, Document> data;
 
     IdFirstCollection(MongoDatabase database, String name, CollectionOptions options,
                       MVMap<Object, Document> data, MVMap<String, Object> meta,
                       CursorRegistry cursors) {
         super(database, name, options, data, meta, cursors);
+        this.data = data;
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        return RawDocuments.expanded(data.get(position));
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return data.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(RawDocuments.expanded(entry.getValue()), entry.getKey()));
+    }
+
+    /** As the library's, but through {@link #getDocument}'s reading. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        if (isNaturalDescending(orderBy)) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return matchDocumentsFromStream(data.values().stream().map(RawDocuments::expanded), query, orderBy,
+                numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override
@@ -79,6 +112,14 @@ final class IdFirstCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
+        byte[] replacement = RawDocuments.bson(update);
+        if (replacement != null) {
+            Document replaced = replacedAsSent(selector, replacement, arrayFilters, isMulti, isUpsert, oplog);
+            if (replaced != null) {
+                return replaced;
+            }
+            update = RawDocuments.expanded(update);
+        }
         List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti, isUpsert) : null;
         if (changes == null || changes.isEmpty()) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
@@ -107,6 +148,88 @@ final class IdFirstCollection extends H2Collection {
         }
         oplog.handleUpdate(getFullName(), selector, update, modified);
         return new Document("n", changes.size()).append("nModified", modified.size());
+    }
+
+    /**
+     * A whole replacement of the document {@code {_id: x}} by a string id, kept as the bytes it came as: stored as
+     * they are, if they start with that id ({@link RawDocuments#stringId}) and the collection has no index but the
+     * {@code _id} one ({@link #onlyTheIdIndex}). Changed if the bytes
+     * differ from what is stored (a real MongoDB too compares the stored bytes); upserted if nothing is stored.
+     * Null if the library's way must take it: the result it answers with otherwise.
+     */
+    private Document replacedAsSent(Document selector, byte[] replacement, ArrayFilters arrayFilters, boolean isMulti,
+                                    boolean isUpsert, Oplog oplog) {
+        if (isMulti || !arrayFilters.isEmpty() || selector.size() != 1
+                || !(selector.get(getIdField()) instanceof String id) || !id.equals(RawDocuments.stringId(replacement))
+                || !onlyTheIdIndex()) {
+            return null;
+        }
+        Document stored = data.get(id);
+        if (stored == null) {
+            if (!isUpsert) {
+                return null;
+            }
+            data.put(id, RawDocuments.of(replacement));
+            return new Document("upserted", id).append("n", 0).append("nModified", 0);
+        }
+        byte[] storedBson = RawDocuments.bson(stored);
+        boolean unchanged = storedBson != null ? Arrays.equals(storedBson, replacement)
+                : stored.equals(RawDocuments.expanded(RawDocuments.of(replacement)));
+        if (!unchanged) {
+            handleUpdate(id, stored, RawDocuments.of(replacement));
+        }
+        return new Document("n", 1).append("nModified", unchanged ? 0 : 1);
+    }
+
+    /** A string id's index is the data map itself ({@link IdIndex}): with no other, nothing has to read a document to store it. */
+    private boolean onlyTheIdIndex() {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof IdIndex)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * As the library inserts, document by document (after an error, the next only if unordered), but a document
+     * kept as its bytes with a string id first ({@link RawDocuments}) is stored as those bytes where it can be: the
+     * collection has only the {@code _id} index, and nothing is stored under that id yet (else the library's
+     * insert answers as it does).
+     */
+    @Override
+    public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+        List<Document> writeErrors = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                insert(documents.get(i));
+            } catch (MongoServerError refused) {
+                writeErrors.add(writeError(refused, i));
+                if (isOrdered) {
+                    break;
+                }
+            }
+        }
+        return writeErrors;
+    }
+
+    private void insert(Document document) {
+        byte[] bson = RawDocuments.bson(document);
+        String id = bson == null ? null : RawDocuments.stringId(bson);
+        if (id != null && onlyTheIdIndex() && !data.containsKey(id)) {
+            data.put(id, document);
+        } else {
+            addDocument(RawDocuments.expanded(document));
+        }
+    }
+
+    /** The library's answer for a document it refused ({@code AbstractMongoCollection}'s, which is private). */
+    private static Document writeError(MongoServerError refused, int index) {
+        Document error = new Document("index", index);
+        error.put("errmsg", refused.getMessageWithoutErrorCode());
+        error.put("code", refused.getCode());
+        error.putIfNotNull("codeName", refused.getCodeName());
+        return error;
     }
 
     /**

@@ -128,6 +128,15 @@ final class IdFirstH2Backend extends H2Backend {
         return commits.run("legacy query", () -> super.handleQuery(query));
     }
 
+    /**
+     * Refused: the collections store documents as the BSON they came as ({@link RawDocuments}), which the library's
+     * oplog would be handed unread. Nothing here asks for change streams.
+     */
+    @Override
+    public void enableOplog() {
+        throw new UnsupportedOperationException("the embedded server keeps no oplog");
+    }
+
     @Override
     public void close() {
         commits.closeBetweenWrites(super::close);

@@ -55,7 +55,7 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
         nonStringIds.clear();
         documents.forEach((position, document) -> {
             if (!(position instanceof String)) {
-                getKeyValues(document).forEach(key -> nonStringIds.put(key, position));
+                getKeyValues(RawDocuments.expanded(document)).forEach(key -> nonStringIds.put(key, position));
             }
         });
     }

@@ -19,7 +19,10 @@ import java.util.Map;
  * decoder, reading them through the connection's netty buffer a byte at a time with its checks, took a tenth of
  * the Java code's CPU samples in a rebuild (docs/BENCHMARKS.md, twenty-eighth round). Anything else (a legacy
  * {@code OP_QUERY}, flags the library refuses, a message too large) goes to the library's decoder, which reads
- * or refuses it as before. One per connection, like the library's.
+ * or refuses it as before. A whole replacement in an update statement, and a document inserted with a string id
+ * first, are not read into documents but kept as the BSON they came as ({@link RawDocuments}), for
+ * {@link IdFirstCollection} to store as they are. One per connection, like
+ * the library's.
  */
 final class RequestDecoder extends MongoWireProtocolHandler {
 
@@ -28,9 +31,24 @@ final class RequestDecoder extends MongoWireProtocolHandler {
     private static final int CHECKSUM_PRESENT = 1;
     /** A connection keeps its copy between messages up to this size: a thousand documents inserted are some 3 MB. */
     private static final int LARGEST_KEPT_COPY = 4 << 20;
+    /** The statements of an {@code update} command, sent as a document sequence: their replacements are kept as BSON. */
+    private static final String UPDATES = "updates";
+    /** The documents of an {@code insert} command: those with a string id first are kept as BSON. */
+    private static final String INSERTS = "documents";
 
     private final BsonParser parser = new BsonParser();
+    private final boolean keepWholeDocuments;
     private byte[] message = new byte[4096];
+
+    /** Reads every document, for any backend. */
+    RequestDecoder() {
+        this(false);
+    }
+
+    /** @param keepWholeDocuments keeps whole replacements and inserts as BSON, for {@link IdFirstH2Backend} alone */
+    RequestDecoder(boolean keepWholeDocuments) {
+        this.keepWholeDocuments = keepWholeDocuments;
+    }
 
     @Override
     protected ClientRequest decode(ChannelHandlerContext context, ByteBuf in) throws Exception {
@@ -79,11 +97,15 @@ final class RequestDecoder extends MongoWireProtocolHandler {
                 int sectionEnd = at + BsonParser.int32(message, at);
                 int name = at + 4;
                 int nameEnd = BsonParser.terminator(message, name);
+                String sequenceName = new String(message, name, nameEnd - name, StandardCharsets.UTF_8);
+                boolean updates = keepWholeDocuments && sequenceName.equals(UPDATES);
+                boolean inserts = keepWholeDocuments && sequenceName.equals(INSERTS);
                 List<Document> documents = new ArrayList<>();
                 for (at = nameEnd + 1; at < sectionEnd; at += BsonParser.int32(message, at)) {
-                    documents.add(parser.parse(message, at));
+                    documents.add(updates ? parser.parseStatement(message, at)
+                            : inserts ? parser.parseInsert(message, at) : parser.parse(message, at));
                 }
-                if (sequences.put(new String(message, name, nameEnd - name, StandardCharsets.UTF_8), documents) != null
+                if (sequences.put(sequenceName, documents) != null
                         || documents.isEmpty()) {
                     throw new IllegalArgumentException("a document sequence named twice, or empty");
                 }

@@ -47,7 +47,7 @@ final class WireServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder(), new ReplyEncoder(),
-                                    new RequestDecoder(), new MongoDatabaseHandler(backend, connections),
+                                    new RequestDecoder(backend instanceof IdFirstH2Backend), new MongoDatabaseHandler(backend, connections),
                                     new MongoExceptionHandler());
                         }
                     })

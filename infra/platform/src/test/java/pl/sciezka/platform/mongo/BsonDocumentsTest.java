@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -46,6 +47,8 @@ class BsonDocumentsTest {
 
         assertThat(stored.get(0)).as("the tag of a BSON value").isEqualTo(BsonDocuments.BSON);
         Document read = documents.read(stored);
+        assertThat(RawDocuments.bson(read)).as("read back as its bytes").isEqualTo(bson(written));
+        read = RawDocuments.expanded(read);
         assertThat(read).isEqualTo(written);
         assertThat(List.copyOf(read.keySet())).as("fields in their order").isEqualTo(List.copyOf(written.keySet()));
         assertThat(stored.remaining()).as("the whole value was read, and no more").isZero();
@@ -74,8 +77,8 @@ class BsonDocumentsTest {
         documents.write(buffer, first);
         ByteBuffer stored = buffer.getBuffer().flip();
 
-        assertThat(List.of(documents.read(stored), documents.read(stored), documents.read(stored)))
-                .isEqualTo(List.of(first, second, first));
+        assertThat(List.of(documents.read(stored), documents.read(stored), documents.read(stored)).stream()
+                .map(RawDocuments::expanded).toList()).isEqualTo(List.of(first, second, first));
         assertThat(stored.hasRemaining()).isFalse();
     }
 
@@ -85,8 +88,29 @@ class BsonDocumentsTest {
         ByteBuffer heap = stored(written, documents::write);
         ByteBuffer direct = ByteBuffer.allocateDirect(heap.remaining()).put(heap.duplicate()).flip();
 
-        assertThat(documents.read(direct)).isEqualTo(written).isEqualTo(documents.read(heap));
+        assertThat(RawDocuments.expanded(documents.read(direct))).isEqualTo(written)
+                .isEqualTo(RawDocuments.expanded(documents.read(heap)));
         assertThat(direct.hasRemaining()).isFalse();
+    }
+
+    /** A document kept as the bytes it came as goes into the file as those bytes, and reads back as them. */
+    @Test
+    void writesADocumentKeptAsItsBytesAsTheyAre() {
+        byte[] asSent = bson(new Document("_id", "case-3").append("n", 1));
+        asSent[asSent.length - 5] = 2; // n, the last field's int, is 2 now: only the bytes can say so
+
+        ByteBuffer stored = stored(RawDocuments.of(asSent), documents::write);
+
+        assertThat(stored.get(0)).isEqualTo(BsonDocuments.BSON);
+        Document read = documents.read(stored);
+        assertThat(RawDocuments.bson(read)).isEqualTo(asSent);
+        assertThat(RawDocuments.expanded(read)).isEqualTo(new Document("_id", "case-3").append("n", 2));
+        assertThat(stored.hasRemaining()).isFalse();
+    }
+
+    private static byte[] bson(Document document) {
+        BsonBytes encoded = new BsonBytes().write(document);
+        return Arrays.copyOf(encoded.array(), encoded.length());
     }
 
     private static ByteBuffer stored(Document document, BiConsumer<WriteBuffer, Document> writer) {

@@ -41,6 +41,107 @@ class BsonParserTest {
         assertThatThrownBy(() -> parser.parse(bson, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * An update statement's whole replacement is kept as its bytes, which read as the plain parse reads them; the
+     * rest of the statement, an update with operators, and a pipeline are read as ever.
+     */
+    @Test
+    void keepsAStatementsReplacementAsItsBytes() {
+        Random random = new Random(30);
+        for (int i = 0; i < 2_000; i++) {
+            Document replacement = new Document("_id", "case-" + i).appendAll(TestDocuments.random(random, 3));
+            replacement.keySet().removeIf(name -> name.startsWith("$"));
+            byte[] statement = bson(statement(replacement));
+
+            Document kept = parser.parseStatement(statement, 0);
+            Document parsed = parser.parse(statement, 0);
+
+            byte[] asSent = RawDocuments.bson((Document) kept.get("u"));
+            assertThat(asSent).as("the replacement's own bytes").isEqualTo(bson(replacement));
+            kept.put("u", RawDocuments.expanded((Document) kept.get("u")));
+            assertSame(kept, parsed);
+        }
+        for (Object update : List.of(new Document("$set", new Document("a", 1)), new Document("a", 1).append("$inc", 1),
+                new Document(), List.of(new Document("$set", new Document("a", 1))))) {
+            byte[] statement = bson(statement(update));
+            assertSame(parser.parseStatement(statement, 0), parser.parse(statement, 0));
+        }
+    }
+
+    /**
+     * Bytes changed at random in a statement's replacement: kept as its bytes if and only if the plain parse reads
+     * them, and then read as it reads them. What the replacement's fields are is checked without reading them.
+     */
+    @Test
+    void refusesWhatThePlainParseRefusesThoughItReadsNoValues() {
+        Random random = new Random(31);
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Document replacement = new Document("_id", "case-" + i).appendAll(TestDocuments.random(random, 2))
+                    .append("again", null);
+            replacement.keySet().removeIf(name -> name.startsWith("$"));
+            byte[] statement = bson(statement(replacement));
+            int changes = 1 + random.nextInt(3);
+            for (int c = 0; c < changes; c++) {
+                int at = 20 + random.nextInt(statement.length - 30); // inside u (after "q"), not its last bytes
+                statement[at] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : statement[at - 1 - random.nextInt(8)];
+            }
+
+            Object plain = parsedOrRefused(() -> parser.parse(statement, 0));
+            Object kept = parsedOrRefused(() -> parser.parseStatement(statement, 0));
+
+            if (plain instanceof Throwable) {
+                refused++;
+                assertThat(kept).as("refused as the plain parse refuses, case %d", i).isInstanceOf(Throwable.class);
+            } else {
+                assertThat(kept).as("read as the plain parse reads, case %d", i).isInstanceOf(Document.class);
+                ((Document) kept).computeIfPresent("u", (name, u) -> RawDocuments.expanded((Document) u));
+                assertSame(kept, plain);
+            }
+        }
+        assertThat(refused).as("some changes made the bytes unreadable, some did not").isBetween(1_000, 19_000);
+    }
+
+    @Test
+    void refusesAReplacementWithAFieldTwiceUnlessTheFirstIsNull() {
+        byte[] twice = bson(statement(new Document("_id", "a").append("n", 1).append("m", 2)));
+        byte[] afterNull = bson(statement(new Document("_id", "a").append("n", null).append("m", 2)));
+        byte[] afterUndefined = afterNull.clone();
+        afterUndefined[indexOf(afterUndefined, (byte) 'n') - 1] = 0x06; // BSON's undefined, read as null too
+        for (byte[] statement : List.of(twice, afterNull, afterUndefined)) {
+            int m = indexOf(statement, (byte) 'm');
+            statement[m] = 'n';
+        }
+
+        assertThatThrownBy(() -> parser.parse(twice, 0)).hasMessageContaining("already contains field 'n'");
+        assertThatThrownBy(() -> parser.parseStatement(twice, 0)).hasMessageContaining("already contains field 'n'");
+        for (byte[] statement : List.of(afterNull, afterUndefined)) {
+            Document read = parser.parseStatement(statement, 0);
+            assertThat(RawDocuments.expanded((Document) read.get("u"))).isEqualTo(new Document("_id", "a").append("n", 2));
+        }
+    }
+
+    private static Document statement(Object update) {
+        return new Document("q", new Document("_id", "case")).append("u", update).append("upsert", true);
+    }
+
+    private static Object parsedOrRefused(java.util.function.Supplier<Document> parsing) {
+        try {
+            return parsing.get();
+        } catch (RuntimeException refused) {
+            return refused;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + (char) wanted);
+    }
+
     private void assertReadAsByLibrary(Document document) {
         byte[] bson = bson(document);
         byte[] withPrefix = new byte[bson.length + 3];

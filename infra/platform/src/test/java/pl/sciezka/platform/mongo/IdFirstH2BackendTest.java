@@ -11,7 +11,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -31,6 +33,7 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,56 @@ class IdFirstH2BackendTest {
         } finally {
             handler.detachAppender(logged);
         }
+    }
+
+    /**
+     * A whole document replaced or upserted by its string id, as a projection writes it, or inserted with one, is
+     * stored as the bytes the driver sent; one the library's way takes (no id of its own first, or a collection with
+     * another index) as a document. Either reads back as sent, a replacement with the same bytes changes nothing, and
+     * an insert of an id stored already is refused as ever.
+     */
+    @Test
+    void storesAWholeReplacementAsTheBytesItCameAs() {
+        MVStore store = MVStore.open(null);
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        Document file = new Document("_id", "case-1").append("members", List.of(new Document("role", "mother")))
+                .append("cost", new Decimal128(new BigDecimal("12.50")));
+        List<Object> seen = run(new IdFirstH2Backend(store), cells -> {
+            List<Object> results = new ArrayList<>();
+            results.add(cells.replaceOne(Filters.eq("_id", "case-1"), file, upsert).getUpsertedId() != null);
+            results.add(cells.replaceOne(Filters.eq("_id", "case-1"), file, upsert).getModifiedCount());
+            results.add(cells.replaceOne(Filters.eq("_id", "case-1"), new Document(file).append("version", 2), upsert)
+                    .getModifiedCount());
+            results.add(cells.replaceOne(Filters.eq("_id", "case-2"), new Document("n", 2), upsert).getUpsertedId() != null);
+            Throwable twice = catchThrowable(() -> cells.insertMany(List.of(new Document("_id", "case-4").append("n", 4),
+                    new Document("_id", "case-1"), new Document("_id", "case-5")), new InsertManyOptions().ordered(false)));
+            results.add(twice instanceof MongoBulkWriteException refused
+                    ? refused.getWriteErrors().stream().map(error -> error.getIndex() + ":" + error.getCode()).toList() : twice);
+            cells.createIndex(new Document("n", 1));
+            results.add(cells.replaceOne(Filters.eq("_id", "case-3"), new Document("_id", "case-3").append("n", 3), upsert)
+                    .getUpsertedId() != null);
+            results.add(cells.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases.test.cells");
+            List.of("case-1", "case-2", "case-3", "case-4").forEach(id -> results.add(RawDocuments.bson(data.get(id))));
+            return results;
+        });
+
+        assertThat(seen.subList(0, 6)).isEqualTo(List.of(true, 0L, 1L, true, List.of("1:11000"), true));
+        assertThat((byte[]) seen.get(7)).as("stored as the driver sent it")
+                .isEqualTo(bson(new Document(file).append("version", 2)));
+        assertThat(seen.get(8)).as("no id of its own: stored as a document").isNull();
+        assertThat(seen.get(9)).as("another index to keep: stored as a document").isNull();
+        assertThat((byte[]) seen.get(10)).as("inserted as sent").isEqualTo(bson(new Document("_id", "case-4").append("n", 4)));
+        assertThat(seen.get(6)).isEqualTo(List.of(new Document(file).append("version", 2),
+                new Document("_id", "case-2").append("n", 2), new Document("_id", "case-3").append("n", 3),
+                new Document("_id", "case-4").append("n", 4), new Document("_id", "case-5")));
+    }
+
+    private static byte[] bson(Document document) {
+        org.bson.ByteBuf encoded = new org.bson.RawBsonDocument(document, new org.bson.codecs.DocumentCodec()).getByteBuffer();
+        byte[] bson = new byte[encoded.remaining()];
+        encoded.get(bson);
+        return bson;
     }
 
     private static long errors(ListAppender<ILoggingEvent> logged) {
@@ -202,15 +255,27 @@ class IdFirstH2BackendTest {
         return seen;
     }
 
+    /**
+     * The library's backend behind the library's server; this one behind the embedded default's own ({@link WireServer}),
+     * whose requests keep whole replacements as their BSON for this backend to store as they came.
+     */
     static List<Object> run(MongoBackend backend, Function<MongoCollection<Document>, List<Object>> operations) {
+        if (backend instanceof IdFirstH2Backend) {
+            try (WireServer server = new WireServer(backend, new InetSocketAddress("127.0.0.1", 0))) {
+                return withClient(server.address(), operations);
+            }
+        }
         MongoServer server = new MongoServer(backend);
         try {
-            InetSocketAddress address = server.bind();
-            try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-                return operations.apply(client.getDatabase("test").getCollection("cells"));
-            }
+            return withClient(server.bind(), operations);
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    private static List<Object> withClient(InetSocketAddress address, Function<MongoCollection<Document>, List<Object>> operations) {
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            return operations.apply(client.getDatabase("test").getCollection("cells"));
         }
     }
 }

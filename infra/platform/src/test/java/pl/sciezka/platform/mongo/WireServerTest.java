@@ -76,6 +76,14 @@ class WireServerTest {
             System.arraycopy(message, 0, two, message.length, message.length);
             assertThat(decoded(RequestDecoder::new, two)).extracting(request -> ((MongoMessage) request).getDocument())
                     .containsExactly(expected.getDocument(), expected.getDocument());
+
+            Document kept = ((MongoMessage) decoded(() -> new RequestDecoder(true), message).get(0)).getDocument();
+            @SuppressWarnings("unchecked")
+            List<Document> inserted = (List<Document>) kept.get("documents");
+            assertThat(inserted).as("documents with a string id first kept as their bytes")
+                    .allMatch(document -> RawDocuments.bson(document) != null);
+            inserted.replaceAll(RawDocuments::expanded);
+            assertThat(kept).isEqualTo(expected.getDocument());
         }
     }
 
@@ -157,7 +165,7 @@ class WireServerTest {
         int section = message.writerIndex();
         message.writeIntLE(0).writeBytes("documents\0".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < documents; i++) {
-            BsonEncoder.encodeDocument(TestDocuments.random(random, 3).append("_id", "case-" + i), message);
+            BsonEncoder.encodeDocument(new Document("_id", "case-" + i).appendAll(TestDocuments.random(random, 3)), message);
         }
         message.setIntLE(section, message.writerIndex() - section);
         if (checksum) {
