@@ -41,9 +41,7 @@ final class BsonParser {
     private int at;
     /** Set while parsing an update statement: its replacement is kept as BSON ({@link #parseStatement}). */
     private boolean statement;
-    /** Each name of the documents being checked: its hash, and where it starts ({@link #checkNamesApart}). */
-    private long[] heldNames = new long[64];
-    private int namesHeld;
+    private final BsonCheck checking = new BsonCheck();
 
     /** The document whose BSON starts at {@code offset}; its length is the BSON's own first four bytes. */
     Document parse(byte[] source, int offset) {
@@ -78,8 +76,7 @@ final class BsonParser {
         bytes = source;
         at = offset;
         try {
-            return bytes[at + 4] == 0x02 && bytes[at + 5] == '_' && bytes[at + 6] == 'i' && bytes[at + 7] == 'd'
-                    && bytes[at + 8] == 0 ? kept() : document();
+            return BsonCheck.startsWithStringId(bytes, at) ? kept() : document();
         } finally {
             bytes = null;
         }
@@ -96,7 +93,7 @@ final class BsonParser {
                 break;
             }
             String name = name();
-            Object value = top && type == 0x03 && name.equals("u") && isReplacement() ? kept() : value(type);
+            Object value = top && type == 0x03 && name.equals("u") && BsonCheck.isReplacement(bytes, at) ? kept() : value(type);
             if (document.put(name, value) != null) {
                 throw new IllegalArgumentException("Document already contains field '" + name + "'");
             }
@@ -105,174 +102,16 @@ final class BsonParser {
         return document;
     }
 
-    /**
-     * Whether the document at {@code at} has fields and none of its own names starts with {@code $}; false also for
-     * one whose lengths do not add up, which {@link #document} then refuses.
-     */
-    private boolean isReplacement() {
-        int end = at + int32(bytes, at) - 1; // its closing zero
-        int field = at + 4;
-        if (field >= end) {
-            return false;
-        }
-        while (field < end) {
-            if (bytes[field + 1] == '$') {
-                return false;
-            }
-            int next = valueEnd(bytes[field], terminator(bytes, field + 1) + 1);
-            if (next <= field || next > end) {
-                return false;
-            }
-            field = next;
-        }
-        return true;
-    }
-
-    /** Where the value of this type at {@code value} ends, by its length alone; -1 for a type BSON does not have. */
-    private int valueEnd(byte type, int value) {
-        return switch (type) {
-            case 0x01, 0x09, 0x11, 0x12 -> value + 8;
-            case 0x02, 0x0D, 0x03, 0x04 -> value + int32(bytes, value) + (type == 0x02 || type == 0x0D ? 4 : 0);
-            case 0x05 -> value + 5 + int32(bytes, value);
-            case 0x06, 0x0A, 0x7F, (byte) 0xFF -> value;
-            case 0x07 -> value + 12;
-            case 0x08 -> value + 1;
-            case 0x0B -> terminator(bytes, terminator(bytes, value) + 1) + 1;
-            case 0x10 -> value + 4;
-            case 0x13 -> value + 16;
-            default -> -1;
-        };
-    }
-
-    /** The document at {@code at} checked and kept as its bytes. */
+    /** The document at {@code at} checked as {@link #document} would read it ({@link BsonCheck}), and kept as its bytes. */
     private Document kept() {
-        int start = at;
-        skipDocument();
-        return RawDocuments.of(Arrays.copyOfRange(bytes, start, at));
+        int end = checking.document(bytes, at);
+        Document kept = RawDocuments.of(Arrays.copyOfRange(bytes, at, end));
+        at = end;
+        return kept;
     }
 
-    /** Past the document at {@code at}, refusing what {@link #document} refuses, reading nothing into objects. */
-    private void skipDocument() {
-        int end = at + int32();
-        int from = namesHeld;
-        while (true) {
-            byte type = bytes[at++];
-            if (type == 0) {
-                break;
-            }
-            int name = at;
-            int nameEnd = terminator(bytes, at);
-            hold(hash(name, nameEnd), name);
-            at = nameEnd + 1;
-            skip(type);
-        }
-        check(end);
-        checkNamesApart(from);
-        namesHeld = from;
-    }
-
-    private void skipArray() {
-        int end = at + int32();
-        while (true) {
-            byte type = bytes[at++];
-            if (type == 0) {
-                break;
-            }
-            at = terminator(bytes, at) + 1;
-            skip(type);
-        }
-        check(end);
-    }
-
-    /** Past one value of this type, refusing what {@link #value} refuses. */
-    private void skip(byte type) {
-        switch (type) {
-            case 0x01, 0x09, 0x11, 0x12 -> at += 8;
-            case 0x02, 0x0D -> skipString();
-            case 0x03 -> skipDocument();
-            case 0x04 -> skipArray();
-            case 0x05 -> skipBinary();
-            case 0x06, 0x0A, 0x7F, (byte) 0xFF -> { }
-            case 0x07 -> at += 12;
-            case 0x08 -> bool();
-            case 0x0B -> at = terminator(bytes, terminator(bytes, at) + 1) + 1;
-            case 0x10 -> at += 4;
-            case 0x13 -> at += 16;
-            default -> throw new IllegalArgumentException("unknown type: 0x" + Integer.toHexString(type));
-        }
-    }
-
-    private void skipString() {
-        int length = int32() - 1;
-        if (length < 0) {
-            throw new IllegalArgumentException("a string of " + length + " bytes");
-        }
-        at += length;
-        if (bytes[at++] != 0) {
-            throw new IllegalArgumentException("Unexpected trailing byte: " + bytes[at - 1]);
-        }
-    }
-
-    private void skipBinary() {
-        int length = int32();
-        byte subtype = bytes[at++];
-        switch (subtype) {
-            case 0x00, (byte) 0x80 -> {
-                if (length < 0) {
-                    throw new IllegalArgumentException("binary data of " + length + " bytes");
-                }
-                at += length;
-            }
-            case 0x03, 0x04 -> {
-                uuidLength(length);
-                at += 16;
-            }
-            default -> throw new IllegalArgumentException("Unknown subtype: " + subtype);
-        }
-    }
-
-    private void hold(int hash, int name) {
-        if (namesHeld == heldNames.length) {
-            heldNames = Arrays.copyOf(heldNames, 2 * heldNames.length);
-        }
-        heldNames[namesHeld++] = (long) hash << 32 | name;
-    }
-
-    /**
-     * The names held since {@code from}, one document's, each once; as {@link #document} reads them, a name may come
-     * again after a null (its map's put returns the null it replaces).
-     */
-    private void checkNamesApart(int from) {
-        if (namesHeld - from < 2) {
-            return;
-        }
-        Arrays.sort(heldNames, from, namesHeld); // by hash: equal names side by side
-        for (int later = from + 1; later < namesHeld; later++) {
-            for (int earlier = later - 1; earlier >= from && hash(heldNames[earlier]) == hash(heldNames[later]); earlier--) {
-                int one = start(heldNames[earlier]);
-                int other = start(heldNames[later]);
-                byte firstType = bytes[Math.min(one, other) - 1];
-                if (firstType != 0x06 && firstType != 0x0A && sameName(one, other)) {
-                    throw new IllegalArgumentException("Document already contains field '"
-                            + new String(bytes, one, terminator(bytes, one) - one, StandardCharsets.UTF_8) + "'");
-                }
-            }
-        }
-    }
-
-    private static int hash(long held) {
-        return (int) (held >>> 32);
-    }
-
-    private static int start(long held) {
-        return (int) held;
-    }
-
-    private boolean sameName(int one, int other) {
-        return Arrays.equals(bytes, one, terminator(bytes, one), bytes, other, terminator(bytes, other));
-    }
-
-    private int hash(int from, int end) {
+    /** The hash of the bytes from {@code from} until {@code end}, as of a field's name. */
+    static int hash(byte[] bytes, int from, int end) {
         int hash = 1;
         for (int i = from; i < end; i++) {
             hash = 31 * hash + bytes[i];
@@ -341,7 +180,7 @@ final class BsonParser {
         };
     }
 
-    private static void uuidLength(int length) {
+    static void uuidLength(int length) {
         if (length != 16) {
             throw new IllegalArgumentException("Illegal length: " + length);
         }
@@ -376,7 +215,7 @@ final class BsonParser {
     /** A field's name, the same string as the last time these bytes were met in this slot of the cache. */
     private String name() {
         int end = terminator(bytes, at);
-        int hash = hash(at, end);
+        int hash = hash(bytes, at, end);
         int slot = (hash ^ (hash >>> 16)) & (NAMES - 1);
         byte[] cached = nameBytes[slot];
         String name;

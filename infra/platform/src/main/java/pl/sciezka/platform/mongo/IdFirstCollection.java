@@ -25,9 +25,9 @@ import org.h2.mvstore.MVMap;
  * can be, a whole document upserted by a string id not stored yet is inserted as it came, and no running data
  * size is kept.
  * <p>
- * A whole replacement by a string id that the server kept as its BSON ({@link RawDocuments}) is stored as those
- * bytes, where nothing but the {@code _id} index has to read it; the data map also reads its documents back from the
- * file as their bytes. Whatever the library asks for is read into a document first ({@link #getDocument}).
+ * A whole replacement or an insert by a string id that the server kept as its BSON ({@link RawDocuments}) is stored
+ * as those bytes, where nothing but the {@code _id} index has to read it; the data map also reads its documents back
+ * from the file as their bytes. Whatever the library asks for is read into a document first ({@link #getDocument}).
  */
 final class IdFirstCollection extends H2Collection {
 
@@ -112,9 +112,8 @@ final class IdFirstCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        byte[] replacement = RawDocuments.bson(update);
-        if (replacement != null) {
-            Document replaced = replacedAsSent(selector, replacement, arrayFilters, isMulti, isUpsert, oplog);
+        if (RawDocuments.bson(update) != null) {
+            Document replaced = replacedAsSent(selector, update, arrayFilters, isMulti, isUpsert);
             if (replaced != null) {
                 return replaced;
             }
@@ -136,10 +135,11 @@ final class IdFirstCollection extends H2Collection {
             Document updated = change[1];
             if (updated != stored) {
                 Object id = stored.get(getIdField());
-                for (Index<Object> index : getIndexes()) {
+                List<Index<Object>> others = indexesBesidesTheId();
+                for (Index<Object> index : others) {
                     index.checkUpdate(stored, updated, this);
                 }
-                for (Index<Object> index : getIndexes()) {
+                for (Index<Object> index : others) {
                     index.updateInPlace(stored, updated, id, this);
                 }
                 handleUpdate(id, stored, updated);
@@ -153,12 +153,13 @@ final class IdFirstCollection extends H2Collection {
     /**
      * A whole replacement of the document {@code {_id: x}} by a string id, kept as the bytes it came as: stored as
      * they are, if they start with that id ({@link RawDocuments#stringId}) and the collection has no index but the
-     * {@code _id} one ({@link #onlyTheIdIndex}). Changed if the bytes
-     * differ from what is stored (a real MongoDB too compares the stored bytes); upserted if nothing is stored.
-     * Null if the library's way must take it: the result it answers with otherwise.
+     * {@code _id} one ({@link #onlyTheIdIndex}). Changed if the bytes differ from what is stored (a real MongoDB too
+     * compares the stored bytes); upserted if nothing is stored. Null if the library's way must take it: the result
+     * it answers with otherwise.
      */
-    private Document replacedAsSent(Document selector, byte[] replacement, ArrayFilters arrayFilters, boolean isMulti,
-                                    boolean isUpsert, Oplog oplog) {
+    private Document replacedAsSent(Document selector, Document asSent, ArrayFilters arrayFilters, boolean isMulti,
+                                    boolean isUpsert) {
+        byte[] replacement = RawDocuments.bson(asSent);
         if (isMulti || !arrayFilters.isEmpty() || selector.size() != 1
                 || !(selector.get(getIdField()) instanceof String id) || !id.equals(RawDocuments.stringId(replacement))
                 || !onlyTheIdIndex()) {
@@ -169,26 +170,35 @@ final class IdFirstCollection extends H2Collection {
             if (!isUpsert) {
                 return null;
             }
-            data.put(id, RawDocuments.of(replacement));
+            data.put(id, asSent);
             return new Document("upserted", id).append("n", 0).append("nModified", 0);
         }
         byte[] storedBson = RawDocuments.bson(stored);
         boolean unchanged = storedBson != null ? Arrays.equals(storedBson, replacement)
-                : stored.equals(RawDocuments.expanded(RawDocuments.of(replacement)));
+                : stored.equals(RawDocuments.expanded(asSent));
         if (!unchanged) {
-            handleUpdate(id, stored, RawDocuments.of(replacement));
+            handleUpdate(id, stored, asSent);
         }
         return new Document("n", 1).append("nModified", unchanged ? 0 : 1);
     }
 
     /** A string id's index is the data map itself ({@link IdIndex}): with no other, nothing has to read a document to store it. */
     private boolean onlyTheIdIndex() {
-        for (Index<Object> index : getIndexes()) {
-            if (!(index instanceof IdIndex)) {
-                return false;
-            }
+        return indexesBesidesTheId().isEmpty();
+    }
+
+    /**
+     * The indexes a change of a stored document has to keep up, the {@code _id} one not among them: every change made
+     * here keeps the id ({@link CopyOnWriteUpdate} takes no path on it, a replacement names the stored one). Asking
+     * the {@code _id} index to check each change compared the id of the stored document with the changed one's, a
+     * sixth of the server's work in a rebuild (docs/BENCHMARKS.md, thirtieth round).
+     */
+    private List<Index<Object>> indexesBesidesTheId() {
+        List<Index<Object>> indexes = getIndexes();
+        if (indexes.size() == 1 && indexes.get(0) instanceof IdIndex) {
+            return List.of();
         }
-        return true;
+        return indexes.stream().filter(index -> !(index instanceof IdIndex)).toList();
     }
 
     /**

@@ -104,7 +104,8 @@ class BsonDocumentsTest {
         assertThat(stored.get(0)).isEqualTo(BsonDocuments.BSON);
         Document read = documents.read(stored);
         assertThat(RawDocuments.bson(read)).isEqualTo(asSent);
-        assertThat(RawDocuments.expanded(read)).isEqualTo(new Document("_id", "case-3").append("n", 2));
+        assertThat(RawDocuments.expanded(read)).isEqualTo(new Document("_id", "case-3").append("n", 2))
+                .as("read once, as a stored document was").isSameAs(RawDocuments.expanded(read));
         assertThat(stored.hasRemaining()).isFalse();
     }
 

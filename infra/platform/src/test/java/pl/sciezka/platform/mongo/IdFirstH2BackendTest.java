@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -252,6 +253,16 @@ class IdFirstH2BackendTest {
         seen.add(cells.find(Filters.ne("_id", "none")).sort(Sorts.ascending("count")).projection(new Document("_id", 0))
                 .into(new ArrayList<>()));
         seen.add(cells.find(Filters.type("_id", "string")).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        // fields set by id under a unique index besides the id's: a key taken (refused), a new key (found by it), a
+        // whole replacement taking a key
+        cells.createIndex(new Document("key", 1), new IndexOptions().unique(true).sparse(true));
+        cells.insertOne(new Document("_id", "keyed-1").append("key", "k1"));
+        cells.insertOne(new Document("_id", "keyed-2").append("key", "k2"));
+        seen.add(code(catchThrowable(() -> cells.updateOne(Filters.eq("_id", "keyed-2"), Updates.set("key", "k1")))));
+        seen.add(cells.updateOne(Filters.eq("_id", "keyed-2"), Updates.set("key", "k3")).getModifiedCount());
+        seen.add(code(catchThrowable(() -> cells.replaceOne(Filters.eq("_id", "keyed-1"),
+                new Document("_id", "keyed-1").append("key", "k3")))));
+        seen.add(cells.find(Filters.in("key", List.of("k1", "k2", "k3"))).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
         return seen;
     }
 
