@@ -21,8 +21,7 @@ import java.util.Map;
  * {@code OP_QUERY}, flags the library refuses, a message too large) goes to the library's decoder, which reads
  * or refuses it as before. A whole replacement in an update statement, and a document inserted with a string id
  * first, are not read into documents but kept as the BSON they came as ({@link RawDocuments}), for
- * {@link IdFirstCollection} to store as they are. One per connection, like
- * the library's.
+ * {@link IdFirstCollection} to store as they are. One per connection, like the library's.
  */
 final class RequestDecoder extends MongoWireProtocolHandler {
 
