@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ final class CopyOnWriteUpdate {
             }
             paths.addAll(fields.keySet());
         }
-        if (!plainAndApart(paths, idField)) {
+        if (!UpdatePaths.plainAndApart(paths, idField)) {
             return null;
         }
         CopyOnWriteUpdate change = new CopyOnWriteUpdate(stored);
@@ -116,50 +115,6 @@ final class CopyOnWriteUpdate {
         replacement.forEach(document::putIfAbsent);
         Utils.validateFieldNames(document);
         return document;
-    }
-
-    /** Names of fields only (no array index, no operator, not the id), none inside another. */
-    private static boolean plainAndApart(List<String> paths, String idField) {
-        Set<String> all = new HashSet<>(2 * paths.size());
-        for (String path : paths) {
-            if (!all.add(path) || !plain(path) || path.equals(idField)
-                    || path.startsWith(idField) && path.charAt(idField.length()) == '.') {
-                return false;
-            }
-        }
-        for (String path : paths) {
-            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
-                if (all.contains(path.substring(0, dot))) {
-                    return false; // a path inside another
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Whether every segment of the path names a field: none empty, an operator or all digits (an array's index). */
-    private static boolean plain(String path) {
-        int start = 0;
-        while (true) {
-            int end = path.indexOf('.', start);
-            end = end < 0 ? path.length() : end;
-            if (end == start || path.charAt(start) == '$' || allDigits(path, start, end)) {
-                return false;
-            }
-            if (end == path.length()) {
-                return true;
-            }
-            start = end + 1;
-        }
-    }
-
-    private static boolean allDigits(String path, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isDigit(path.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean set(String[] segments, Object value) {

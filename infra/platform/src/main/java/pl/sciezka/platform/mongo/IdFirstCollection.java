@@ -112,13 +112,11 @@ final class IdFirstCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        if (RawDocuments.bson(update) != null) {
-            Document replaced = replacedAsSent(selector, update, arrayFilters, isMulti, isUpsert);
-            if (replaced != null) {
-                return replaced;
-            }
-            update = RawDocuments.expanded(update);
+        Document replaced = replacedAsSent(selector, update, arrayFilters, isMulti, isUpsert);
+        if (replaced != null) {
+            return replaced;
         }
+        update = RawDocuments.expanded(update);
         List<Document[]> changes = arrayFilters.isEmpty() ? copiedOnWrite(selector, update, isMulti, isUpsert) : null;
         if (changes == null || changes.isEmpty()) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
@@ -130,12 +128,12 @@ final class IdFirstCollection extends H2Collection {
             return new Document("upserted", inserted.get(getIdField())).append("n", 0).append("nModified", 0);
         }
         List<Object> modified = new ArrayList<>();
+        List<Index<Object>> others = indexesBesidesTheId();
         for (Document[] change : changes) {
             Document stored = change[0];
             Document updated = change[1];
             if (updated != stored) {
                 Object id = stored.get(getIdField());
-                List<Index<Object>> others = indexesBesidesTheId();
                 for (Index<Object> index : others) {
                     index.checkUpdate(stored, updated, this);
                 }
@@ -154,13 +152,13 @@ final class IdFirstCollection extends H2Collection {
      * A whole replacement of the document {@code {_id: x}} by a string id, kept as the bytes it came as: stored as
      * they are, if they start with that id ({@link RawDocuments#stringId}) and the collection has no index but the
      * {@code _id} one ({@link #onlyTheIdIndex}). Changed if the bytes differ from what is stored (a real MongoDB too
-     * compares the stored bytes); upserted if nothing is stored. Null if the library's way must take it: the result
-     * it answers with otherwise.
+     * compares the stored bytes); upserted if nothing is stored. Null if the library's way must take it (an update
+     * not kept as bytes among them): the result it answers with otherwise.
      */
     private Document replacedAsSent(Document selector, Document asSent, ArrayFilters arrayFilters, boolean isMulti,
                                     boolean isUpsert) {
         byte[] replacement = RawDocuments.bson(asSent);
-        if (isMulti || !arrayFilters.isEmpty() || selector.size() != 1
+        if (replacement == null || isMulti || !arrayFilters.isEmpty() || selector.size() != 1
                 || !(selector.get(getIdField()) instanceof String id) || !id.equals(RawDocuments.stringId(replacement))
                 || !onlyTheIdIndex()) {
             return null;
