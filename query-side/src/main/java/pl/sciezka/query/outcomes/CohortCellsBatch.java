@@ -36,16 +36,22 @@ import pl.sciezka.query.projection.ReadModelBson;
  */
 final class CohortCellsBatch implements EndOfBatch.Held {
 
-    static final int CASES_PER_WRITE = 16;
+    /**
+     * Four round trips and a write of each cell a case changes per group: a rebuild of 300,000 events in groups
+     * of sixteen allocated 12 % more and took more CPU than in groups of 64 (docs/BENCHMARKS.md, thirty-first round).
+     */
+    static final int CASES_PER_WRITE = 64;
 
     private final MongoTemplate mongo;
     private final CohortCellStore cells;
+    private final int casesPerWrite;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
     private boolean readAhead;
 
-    CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells) {
+    CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells, int casesPerWrite) {
         this.mongo = mongo;
         this.cells = cells;
+        this.casesPerWrite = casesPerWrite;
     }
 
     private static final class CaseInBatch {
@@ -123,16 +129,17 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     /**
      * Writes the batch's cases a group at a time, each group through all four writes, as if each were a
      * batch of its own. A cell holds the tokens of every case of a group that changes it until the
-     * release, and the embedded MongoDB server compares each of them with each token released, so a
-     * group of every case of a large batch (a rebuild's) cost the square of its cases in every shared cell.
+     * release, and each change to a cell is matched against every token it holds ({@code $nin}), so a
+     * group of every case of a large batch (a live batch of many cases, or a rebuild's) would cost the
+     * square of its cases in every shared cell.
      * Cases read ahead whose events changed nothing here are left out, so as not to thin out the groups.
      */
     @Override
     public void flush() {
         List<CaseInBatch> all = cases.values().stream().filter(kase -> !kase.folded.isEmpty() || kase.releaseAgain).toList();
         cases.clear();
-        for (int from = 0; from < all.size(); from += CASES_PER_WRITE) {
-            flush(all.subList(from, Math.min(all.size(), from + CASES_PER_WRITE)));
+        for (int from = 0; from < all.size(); from += casesPerWrite) {
+            flush(all.subList(from, Math.min(all.size(), from + casesPerWrite)));
         }
     }
 

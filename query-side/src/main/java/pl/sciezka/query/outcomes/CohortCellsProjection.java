@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
@@ -37,10 +38,18 @@ class CohortCellsProjection {
 
     private final MongoTemplate mongo;
     private final CohortCellStore cells;
+    private final int casesPerWrite;
 
+    @Autowired
     CohortCellsProjection(MongoTemplate mongo, CohortCellStore cells) {
+        this(mongo, cells, CohortCellsBatch.CASES_PER_WRITE);
+    }
+
+    /** With fewer cases per group, for tests that need several groups in a batch of a few cases. */
+    CohortCellsProjection(MongoTemplate mongo, CohortCellStore cells, int casesPerWrite) {
         this.mongo = mongo;
         this.cells = cells;
+        this.casesPerWrite = casesPerWrite;
     }
 
     @EventHandler
@@ -48,12 +57,12 @@ class CohortCellsProjection {
         if (!OutcomeFacts.matters(event)) {
             return;
         }
-        CohortCellsBatch batch = EndOfBatch.held(CohortCellsBatch.class, () -> new CohortCellsBatch(mongo, cells));
+        CohortCellsBatch batch = EndOfBatch.held(CohortCellsBatch.class, () -> new CohortCellsBatch(mongo, cells, casesPerWrite));
         if (batch != null) {
             batch.fold(event, sequence, at);
             return;
         }
-        CohortCellsBatch alone = new CohortCellsBatch(mongo, cells);
+        CohortCellsBatch alone = new CohortCellsBatch(mongo, cells, casesPerWrite);
         alone.fold(event, sequence, at);
         alone.flush();
     }

@@ -30,7 +30,9 @@ class CohortCellsBatchTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    /** Eight families: fewer than a batch writes together ({@link CohortCellsBatch#CASES_PER_WRITE}). */
+    /** Cases a group writes together here: fewer than the application's, so that a few cases make several groups. */
+    private static final int CASES_PER_WRITE = 16;
+    /** Eight families: fewer than a batch writes together. */
     private static final int FEW = 4;
     /** Forty families: a batch of all their events writes them in three groups. */
     private static final int MANY = 20;
@@ -152,7 +154,7 @@ class CohortCellsBatchTest {
     private static ProjectionHarness harness(int batchSize, CohortCellStore cells, MongoTemplate mongo, TokenStore tokens,
                                              int pairs) {
         ProjectionHarness harness = new ProjectionHarness(CohortCellsProjection.NAME, batchSize,
-                new CohortCellsProjection(mongo, cells), tokens);
+                new CohortCellsProjection(mongo, cells, CASES_PER_WRITE), tokens);
         history(pairs).forEach(delivery -> harness.store(delivery.message()));
         return harness;
     }

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,9 +165,11 @@ final class CopyOnWriteUpdate {
         if (current != null && !(current instanceof List<?>)) {
             return false;
         }
+        // a set beside the list, as a cell's tokens are checked against a whole group's: a list's contains made it a square
         List<Object> added = current == null ? new ArrayList<>() : new ArrayList<>((List<?>) current);
+        Set<Object> present = new HashSet<>(added);
         for (Object one : adding) {
-            if (!added.contains(one)) {
+            if (present.add(one)) {
                 added.add(one);
             }
         }
@@ -188,9 +191,10 @@ final class CopyOnWriteUpdate {
         if (!(current instanceof List<?> list) || !allStrings(list)) {
             return false;
         }
+        Set<?> taken = pulled instanceof Set<?> set ? set : new HashSet<>(pulled);
         List<Object> kept = new ArrayList<>(list.size());
         for (Object element : list) {
-            if (!pulled.contains(element)) {
+            if (!taken.contains(element)) {
                 kept.add(element);
             }
         }

@@ -55,7 +55,7 @@ class CopyOnWriteUpdateTest {
         assertThat(updated.get("a")).isEqualTo(new Document("b", new Document("c", 1)));
     }
 
-    /** A cohort cell's increment: added as the library adds numbers, new fields made, the token added once. */
+    /** A cohort cell's increment: added as the library adds numbers, new fields made, each token added once. */
     @Test
     void incrementsAndAddsToASetAsACohortCellIs() {
         Document stored = new Document("_id", "cell").append("key", "2024")
@@ -66,7 +66,7 @@ class CopyOnWriteUpdateTest {
         Document updated = CopyOnWriteUpdate.apply(stored, new Document("$setOnInsert", new Document("key", "other"))
                 .append("$inc", new Document("figures.families", 1).append("figures.incomeSum", new Decimal128(new BigDecimal("2.25")))
                         .append("figures.parents", 2).append("figures.big", Long.MAX_VALUE))
-                .append("$addToSet", new Document("applying", new Document("$each", List.of("case-1@4", "case-2@7")))), "_id");
+                .append("$addToSet", new Document("applying", new Document("$each", List.of("case-1@4", "case-2@7", "case-2@7")))), "_id");
 
         assertThat(stored).as("the stored document unchanged").isEqualTo(before);
         assertThat(updated).isEqualTo(new Document("_id", "cell").append("key", "2024")
