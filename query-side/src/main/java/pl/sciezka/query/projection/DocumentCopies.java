@@ -44,6 +44,16 @@ final class DocumentCopies {
             return Copier.of(type);
         }
     };
+    /**
+     * Asked of every value at every copy, so answered once per class: the checks read the class's modifiers, its
+     * superclass and its package name each time.
+     */
+    private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return immutableClass(type);
+        }
+    };
     private static final Set<Class<?>> UNCOPYABLE = ConcurrentHashMap.newKeySet();
 
     private final MongoConverter converter;
@@ -136,6 +146,10 @@ final class DocumentCopies {
     }
 
     private static boolean immutable(Class<?> type) {
+        return IMMUTABLE.get(type);
+    }
+
+    private static boolean immutableClass(Class<?> type) {
         return type.isRecord() || type.isEnum() || type == String.class || type == Boolean.class
                 || type == Character.class || type == UUID.class || type == ObjectId.class
                 || type == BigDecimal.class || type == BigInteger.class
