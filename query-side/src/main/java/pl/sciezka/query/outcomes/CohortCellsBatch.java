@@ -38,7 +38,8 @@ final class CohortCellsBatch implements EndOfBatch.Held {
 
     /**
      * Four round trips and a write of each cell a case changes per group: a rebuild of 300,000 events in groups
-     * of sixteen allocated 12 % more and took more CPU than in groups of 64 (docs/BENCHMARKS.md, thirty-first round).
+     * of sixteen allocated an eighth more than in groups of 64, its CPU within the noise (docs/BENCHMARKS.md,
+     * thirty-first round).
      */
     static final int CASES_PER_WRITE = 64;
 

@@ -66,7 +66,7 @@ public final class OnePassReplay {
          * streaming over every handler of every invoker, which at every event of a pass was 3 % of its threads'
          * CPU and 8 % of what they allocated. A {@link MultiEventHandlerInvoker} is opened into its delegates,
          * because it asks each of them at every event whether it supports a reset (a stream over each of its
-         * handlers again, 5 % of the threads' CPU), though the answer never changes.
+         * handlers again, 4 % of the threads' samples), though the answer never changes.
          */
         List<Invoker> invokers(Class<?> payloadType) {
             List<Invoker> known = invokersByType.get(payloadType);
