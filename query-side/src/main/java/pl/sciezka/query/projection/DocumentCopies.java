@@ -51,7 +51,7 @@ final class DocumentCopies {
     private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return immutableClass(type);
+            return immutable(type);
         }
     };
     private static final Set<Class<?>> UNCOPYABLE = ConcurrentHashMap.newKeySet();
@@ -64,7 +64,7 @@ final class DocumentCopies {
 
     /** A copy that later changes to either side leave the other as it is; null for null. */
     Object copy(Object document) {
-        if (document == null || immutable(document.getClass())) {
+        if (document == null || IMMUTABLE.get(document.getClass())) {
             return document;
         }
         Class<?> type = document.getClass();
@@ -86,7 +86,7 @@ final class DocumentCopies {
     }
 
     private Object copyValue(Object value) {
-        if (value == null || immutable(value.getClass())) {
+        if (value == null || IMMUTABLE.get(value.getClass())) {
             return value;
         }
         if (value instanceof Document document) {
@@ -146,10 +146,6 @@ final class DocumentCopies {
     }
 
     private static boolean immutable(Class<?> type) {
-        return IMMUTABLE.get(type);
-    }
-
-    private static boolean immutableClass(Class<?> type) {
         return type.isRecord() || type.isEnum() || type == String.class || type == Boolean.class
                 || type == Character.class || type == UUID.class || type == ObjectId.class
                 || type == BigDecimal.class || type == BigInteger.class

@@ -191,7 +191,7 @@ final class CopyOnWriteUpdate {
         if (!(current instanceof List<?> list) || !allStrings(list)) {
             return false;
         }
-        Set<?> taken = pulled instanceof Set<?> set ? set : new HashSet<>(pulled);
+        Set<?> taken = new HashSet<>(pulled);
         List<Object> kept = new ArrayList<>(list.size());
         for (Object element : list) {
             if (!taken.contains(element)) {
