@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pl.sciezka.api.network.InstitutionKind;
+import pl.sciezka.api.network.InstitutionRegistered;
 import pl.sciezka.query.TestMongoDatabase;
 import pl.sciezka.query.Uninterrupted;
 
@@ -62,6 +65,31 @@ class OnePassReplayTest {
         assertThat(batchEnds).hasSize((events + 6) / 7).last().isEqualTo(last);
         assertThat(batchEnds).extracting(token -> token.position().orElseThrow())
                 .isSorted().doesNotHaveDuplicates();
+    }
+
+    /**
+     * Events no handler of the projection takes (an institution's, here) never reach its unit of work: a batch
+     * of only those is skipped, one that ends with them is written at its last event taken, and every batch
+     * is reported all the same.
+     */
+    @Test
+    void eventsTheProjectionDoesNotTakeNeitherStopItsBatchesBeingWrittenNorTheirReports() throws Exception {
+        for (int i = 0; i < 9; i++) { // after the cases' events: three batches of none the projection takes
+            harness.store(new GenericDomainEventMessage<>("Institution", "institution-" + i, 0,
+                    new InstitutionRegistered("institution-" + i, "Szkoła " + i, InstitutionKind.SCHOOL, List.of())));
+        }
+        List<TrackingToken> batchEnds = new ArrayList<>();
+
+        OnePassReplay.Outcome outcome;
+        try (BlockingStream<TrackedEventMessage<?>> events = harness.allEvents()) {
+            // 81 events in batches of 5: the case events' last batch ends with four of the institutions'
+            outcome = new OnePassReplay(5).run(List.of(harness.replayed()), events, null, batchEnds::add);
+        }
+
+        assertThat(outcome.failed()).isEmpty();
+        assertThat(documents(mongo)).isEqualTo(writtenStraightThrough());
+        assertThat(batchEnds).hasSize(17).last().isEqualTo(outcome.last());
+        assertThat(outcome.last().covers(harness.head())).isTrue();
     }
 
     /**
