@@ -38,9 +38,11 @@ import pl.sciezka.query.projection.OnePassReplay;
  * all the projections waiting for a rebuild, and their processors go on from the last event it
  * handed. Projections asked for while a pass runs wait for the next pass, which takes them all.
  * <p>
- * Nothing is lost if the pass fails: the tokens were reset before the pass, so the processors, started
- * again, replay the events themselves, and the handlers skip what the pass had already written (delivery
- * is at least once). If the instance dies from the reset until the tokens are set after the pass, the
+ * Nothing is lost if the pass fails: the projections it failed for are reset again, and their processors,
+ * started again, replay the events themselves into emptied read models. Replaying over what the pass had
+ * written would not do: a projection may hold some of its writes to the pass's end ({@code EndOfPass}).
+ * If that second reset fails too, the projection keeps its mark and is rebuilt at the next start. If the
+ * instance dies from the reset until the tokens are set after the pass, the
  * projection's mark ({@link RebuildMarkers}) has it rebuilt again: at the next start where this instance is
  * the only one ({@link InterruptedRebuilds}), by a live instance otherwise ({@code AbandonedRebuilds}).
  * While the pass runs another instance is kept from starting the projections ({@link OtherInstances#keepStopped}).
@@ -62,6 +64,8 @@ public class ProjectionRebuilds implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** Whose pass failed and who could not be reset again: their marks stay, for the next start to rebuild them. */
+    private final Set<String> keepMarked = ConcurrentHashMap.newKeySet();
     /** Reset and waiting for a pass; guarded by this. */
     private final Set<String> waiting = new LinkedHashSet<>();
     /** From the request until the processor runs again: the position the pass has written up to, -1 before. */
@@ -130,16 +134,39 @@ public class ProjectionRebuilds implements DisposableBean {
         String name = processor.getName();
         otherInstances.ifAvailable(others -> others.awaitStopped(name));
         markers.mark(name);
+        emptied(name);
+        underWay.put(name, -1L);
+        waiting.add(name);
+    }
+
+    /** Its dead letters, read model and tokens reset, while its processor is stopped. */
+    private void emptied(String name) {
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-        processor.resetTokens();
+        processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().resetTokens();
         // the reset stored the tokens under this instance's claim; free, so that the processors of a restart
         // after a death in the pass can claim them at once instead of after the claim's timeout
         TokenStore tokens = processing.tokenStore(name);
         for (int segment : tokens.fetchSegments(name)) {
             tokens.releaseClaim(name, segment);
         }
-        underWay.put(name, -1L);
-        waiting.add(name);
+    }
+
+    /**
+     * Whose pass failed, emptied again for its processor to replay the events into; kept marked if that fails.
+     * Left alone if another instance has taken its rebuild over (a pass stopped by a refused renewal): that
+     * instance has reset it for a pass of its own.
+     */
+    private void resetAfterFailedPass(String name) {
+        OtherInstances others = otherInstances.getIfAvailable();
+        if (others != null && others.leftToAnother(name)) {
+            return;
+        }
+        try {
+            emptied(name);
+        } catch (RuntimeException failed) {
+            keepMarked.add(name);
+            log.warn("{} could not be reset again after its pass failed; it is rebuilt at the next start", name, failed);
+        }
     }
 
     /** Whether this instance rebuilds the projection now, from the request until its processor runs again. */
@@ -179,6 +206,7 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             outcome.failed().forEach((name, why) -> log.warn(
                     "The one-pass rebuild of {} failed; its processor replays the events itself", name, why));
+            outcome.failed().keySet().forEach(this::resetAfterFailedPass);
             List<String> rebuilt = projections.stream().map(OnePassReplay.Projection::name)
                     .filter(name -> !outcome.failed().containsKey(name)).toList();
             if (outcome.last() != null) {
@@ -191,6 +219,9 @@ public class ProjectionRebuilds implements DisposableBean {
                 Thread.currentThread().interrupt();
             }
             log.warn("The one-pass rebuild of {} stopped; their processors replay the events themselves", names, failed);
+            if (!closing) {
+                names.forEach(this::resetAfterFailedPass);
+            }
         } finally {
             projections.forEach(projection -> projection.handlers().segmentReleased(Segment.ROOT_SEGMENT));
             if (!closing) {
@@ -202,7 +233,9 @@ public class ProjectionRebuilds implements DisposableBean {
     /** The projection's tokens say where its processor goes on, whether after the pass or replaying by itself. */
     private void ended(String name) {
         try {
-            markers.clear(name);
+            if (!keepMarked.remove(name)) {
+                markers.clear(name);
+            }
         } finally {
             startAgain(name);
         }

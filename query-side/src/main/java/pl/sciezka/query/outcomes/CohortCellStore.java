@@ -98,6 +98,22 @@ class CohortCellStore {
         }
     }
 
+    /**
+     * Adds each change to its cell with no token to guard it: only for a rebuild's pass at its end
+     * ({@link CohortCellsOfThePass}), when nothing else writes the cells and a failure resets them anyway.
+     */
+    void addUnguarded(List<CellChange> totals) {
+        if (totals.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (CellChange total : totals) {
+            writes.add(new UpdateOneModel<>(byId(total.cellId()), new Document("$setOnInsert",
+                    new Document("key", total.key()).append("applying", List.of())).append("$inc", sums(total.figures())), UPSERT));
+        }
+        mongo.execute(CohortCellDocument.class, cells -> cells.bulkWrite(writes, UNORDERED));
+    }
+
     /** What a batch's cases add to one cell together, and the tokens naming their changes. */
     private static final class CellSum {
 
@@ -148,11 +164,15 @@ class CohortCellStore {
      * is tried as a property path and as a positional index, each miss an exception).
      */
     private static Document increment(String key, CohortFigures figures, List<String> tokens) {
+        return new Document("$setOnInsert", new Document("key", key))
+                .append("$inc", sums(figures))
+                .append("$addToSet", new Document("applying", new Document("$each", tokens)));
+    }
+
+    private static Document sums(CohortFigures figures) {
         Document sums = new Document();
         figures.bson().forEach((field, value) -> sums.append("figures." + field, value));
-        return new Document("$setOnInsert", new Document("key", key))
-                .append("$inc", sums)
-                .append("$addToSet", new Document("applying", new Document("$each", tokens)));
+        return sums;
     }
 
     private static Document pullAll(List<String> tokens) {

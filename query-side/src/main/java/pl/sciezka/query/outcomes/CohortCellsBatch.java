@@ -32,7 +32,8 @@ import pl.sciezka.query.projection.ReadModelBson;
  * </ol>
  * A crash after the first write leaves the pending changes stored under the token that names them, so
  * the next batch to meet the case, however its events are cut into batches then, finishes exactly
- * those before it folds anything new.
+ * those before it folds anything new. In a rebuild's pass only the first write is made, with the cases
+ * stored as done: their changes go to the cells at the pass's end ({@link CohortCellsOfThePass}).
  */
 final class CohortCellsBatch implements EndOfBatch.Held {
 
@@ -46,13 +47,16 @@ final class CohortCellsBatch implements EndOfBatch.Held {
     private final MongoTemplate mongo;
     private final CohortCellStore cells;
     private final int casesPerWrite;
+    /** A rebuild's pass, which adds the cases' changes to the cells at its end: null in a processor's batch. */
+    private final CohortCellsOfThePass pass;
     private final Map<String, CaseInBatch> cases = new LinkedHashMap<>();
     private boolean readAhead;
 
-    CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells, int casesPerWrite) {
+    CohortCellsBatch(MongoTemplate mongo, CohortCellStore cells, int casesPerWrite, CohortCellsOfThePass pass) {
         this.mongo = mongo;
         this.cells = cells;
         this.casesPerWrite = casesPerWrite;
+        this.pass = pass;
     }
 
     private static final class CaseInBatch {
@@ -156,11 +160,22 @@ final class CohortCellsBatch implements EndOfBatch.Held {
                 releaseAgain.add(kase.document.releasing());
             }
         }
+        if (pass != null) {
+            changed.forEach(this::doneInThePass);
+        }
         if (!changed.isEmpty()) {
             write(changed.stream().map(ReadModelBson.of(mongo)::upsert).toList());
         }
         finish(changed.stream().filter(document -> !document.pending.isEmpty()).toList());
         cells.release(releaseAgain);
+    }
+
+    /** The case's changes go to the pass's sums, and it is stored as if the cells had taken them and let go. */
+    private void doneInThePass(CohortCaseDocument document) {
+        pass.add(document.pending);
+        document.releasingCells = List.of();
+        document.releasingToken = document.changeToken();
+        document.pending = List.of();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import pl.sciezka.api.familycase.FamilyCaseEvent;
 import pl.sciezka.query.projection.EndOfBatch;
+import pl.sciezka.query.projection.EndOfPass;
 
 /**
  * Keeps the cohort cells of the default definition, so a cohort answer reads a few cells instead of
@@ -28,7 +29,7 @@ import pl.sciezka.query.projection.EndOfBatch;
  * at once. Events that cannot change the facts ({@link OutcomeFacts#matters}) are skipped before
  * MongoDB is touched, so the facts' version is the sequence of the last event that mattered. The version
  * check stays sound: a redelivered event that matters has a sequence at most that version, one that
- * does not is skipped again.
+ * does not is skipped again. A rebuild's pass adds to the cells once, at its end ({@link CohortCellsOfThePass}).
  */
 @Component
 @ProcessingGroup(CohortCellsProjection.NAME)
@@ -57,12 +58,13 @@ class CohortCellsProjection {
         if (!OutcomeFacts.matters(event)) {
             return;
         }
-        CohortCellsBatch batch = EndOfBatch.held(CohortCellsBatch.class, () -> new CohortCellsBatch(mongo, cells, casesPerWrite));
+        CohortCellsBatch batch = EndOfBatch.held(CohortCellsBatch.class, () -> new CohortCellsBatch(mongo, cells,
+                casesPerWrite, EndOfPass.held(CohortCellsOfThePass.class, () -> new CohortCellsOfThePass(cells))));
         if (batch != null) {
             batch.fold(event, sequence, at);
             return;
         }
-        CohortCellsBatch alone = new CohortCellsBatch(mongo, cells, casesPerWrite);
+        CohortCellsBatch alone = new CohortCellsBatch(mongo, cells, casesPerWrite, null);
         alone.fold(event, sequence, at);
         alone.flush();
     }

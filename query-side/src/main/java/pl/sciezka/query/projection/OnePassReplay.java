@@ -36,12 +36,12 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
  * wait behind, and a larger batch writes each document once for all of its case's events in it,
  * instead of once per hundred events of the store. The projections take their batches in order,
  * each on its own, on as many threads as there are cores, so a slow projection does not hold up
- * the others by more than {@link #AHEAD} batches.
+ * the others by more than {@link #AHEAD} batches. What a projection holds over the whole pass
+ * ({@link EndOfPass}) is written after its last batch.
  * <p>
  * The handlers are the processors' own invokers, dead-letter queue included: an event a handler
  * cannot take is parked for its case exactly as in the processor's replay. Anything else that fails
- * (a batch's write) ends the pass for that projection alone; its processor's token, reset before the
- * pass, then lets it replay the events itself.
+ * (a batch's write, the write at the pass's end) ends the pass for that projection alone.
  */
 public final class OnePassReplay {
 
@@ -54,11 +54,19 @@ public final class OnePassReplay {
      */
     public record Projection(String name, EventHandlerInvoker handlers,
                              List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
-                             Map<Class<?>, List<Invoker>> invokersByType) {
+                             Map<Class<?>, List<Invoker>> invokersByType,
+                             Map<Class<?>, EndOfBatch.Held> heldForThePass) {
 
         public Projection(String name, EventHandlerInvoker handlers,
                           List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
-            this(name, handlers, interceptors, new ConcurrentHashMap<>());
+            this(name, handlers, interceptors, new ConcurrentHashMap<>(), new LinkedHashMap<>());
+        }
+
+        /** Writes what the projection's handlers held over the whole pass ({@link EndOfPass}), after its last batch. */
+        void endPass() {
+            for (EndOfBatch.Held held : heldForThePass.values()) {
+                held.flush();
+            }
         }
 
         /**
@@ -139,7 +147,8 @@ public final class OnePassReplay {
     /**
      * Hands the stream's events to the projections until the stream has no more available or an event
      * reaches {@code until} (null: no bound), telling {@code afterBatch} the token of each batch's last
-     * event once every projection has written the batch or failed; returns after the last of those calls.
+     * event once every projection has written the batch or failed; returns after the last of those calls,
+     * and after every projection that did not fail has written what it held over the pass.
      * A failed projection leaves the others going; the pass ends early only if every one has failed, or if
      * reading the events fails.
      */
@@ -189,6 +198,10 @@ public final class OnePassReplay {
         if (!batch.isEmpty()) {
             submit(projections, batch, last, latest, written, workers, afterBatch);
         }
+        for (int i = 0; i < projections.size(); i++) {
+            latest.set(i, latest.get(i).thenRunAsync(projections.get(i)::endPass, workers));
+        }
+        CompletableFuture.allOf(settled(latest)).get();
         // the reports, not only the batches: the caller acts on the pass's end, and a report run after it would undo that
         CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get();
         Map<String, Throwable> failed = new LinkedHashMap<>();
@@ -225,6 +238,7 @@ public final class OnePassReplay {
             return;
         }
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(taken);
+        unitOfWork.resources().put(EndOfPass.RESOURCE, projection.heldForThePass());
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
                 unitOfWork, projection.interceptors(), event -> {
                     for (Invoker invoker : projection.invokers(event.getPayloadType())) {

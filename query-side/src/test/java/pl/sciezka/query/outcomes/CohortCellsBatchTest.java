@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.bson.Document;
@@ -17,14 +19,17 @@ import pl.sciezka.api.outcomes.CohortGroup;
 import pl.sciezka.api.outcomes.CohortGrouping;
 import pl.sciezka.query.FindsSent;
 import pl.sciezka.query.TestMongoDatabase;
+import pl.sciezka.query.outcomes.CohortCellStore.CaseChanges;
 import pl.sciezka.query.outcomes.CohortHistory.Delivery;
+import pl.sciezka.query.projection.OnePassReplay;
 import pl.sciezka.query.projection.ProjectionHarness;
 
 /**
  * The cohort cells written once per processor batch: batches of one event, of seven and of a hundred
  * give the same cells and facts; a crash in the middle of a batch's writes, followed by a restart
  * that goes on from the last stored token one event per batch (so no change is named as the crashed
- * batch named it), counts every change once; and handling every event again changes nothing.
+ * batch named it), counts every change once; handling every event again changes nothing; and a
+ * rebuild's pass gives the same cells, written once at its end.
  */
 class CohortCellsBatchTest {
 
@@ -100,6 +105,72 @@ class CohortCellsBatchTest {
         }
         assertThat(answers.get(0)).isNotEmpty();
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    /**
+     * A rebuild's pass adds nothing to the cells until its end, and then each cell's sum in one write: batches
+     * of seven and of a thousand leave the cells of one event per processor batch and no token; events after
+     * the pass, and every event of the pass delivered again, go through the processor as usual.
+     */
+    @Test
+    void aRebuildsPassAddsToTheCellsOnceAtItsEndWhatOneEventPerBatchAdds() throws Exception {
+        List<CohortGroup> oneEventPerBatch;
+        try (TestMongoDatabase database = new TestMongoDatabase()) {
+            run(1, new CohortCellStore(database.template()), database.template(), MANY);
+            oneEventPerBatch = answers(database.template());
+        }
+        List<Delivery> history = history(MANY);
+        int inThePass = history.size() * 2 / 3;
+        for (int batchSize : List.of(7, 1000)) {
+            try (TestMongoDatabase database = new TestMongoDatabase()) {
+                MongoTemplate mongo = database.template();
+                CellWritesCounted cells = new CellWritesCounted(mongo);
+                try (ProjectionHarness harness = new ProjectionHarness(CohortCellsProjection.NAME, 100,
+                        new CohortCellsProjection(mongo, cells, CASES_PER_WRITE))) {
+                    history.subList(0, inThePass).forEach(delivery -> harness.store(delivery.message()));
+                    OnePassReplay.Outcome outcome;
+                    try (BlockingStream<TrackedEventMessage<?>> events = harness.allEvents()) {
+                        outcome = new OnePassReplay(batchSize).run(List.of(harness.replayed()), events, null, token -> { });
+                    }
+
+                    assertThat(outcome.failed()).isEmpty();
+                    assertThat(cells.guarded).as("cells written under the cases' tokens").isZero();
+                    assertThat(cells.unguarded).as("cells written at the pass's end").isEqualTo(1);
+                    CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
+                    assertNoTokenLeft(mongo);
+
+                    history.subList(inThePass, history.size()).forEach(delivery -> harness.store(delivery.message()));
+                    harness.start(); // from the first event: the pass's events come again, then the later ones
+                    harness.awaitCaughtUp(PATIENCE);
+                }
+                CohortHistory.assertCellsEqualTheScanOfTheirFacts(mongo);
+                assertNoTokenLeft(mongo);
+                assertThat(answers(mongo)).as("batches of " + batchSize).isEqualTo(oneEventPerBatch);
+            }
+        }
+    }
+
+    /** A real store that counts how its cells are written. */
+    private static final class CellWritesCounted extends CohortCellStore {
+
+        int guarded;
+        int unguarded;
+
+        CellWritesCounted(MongoTemplate mongo) {
+            super(mongo);
+        }
+
+        @Override
+        void add(List<CaseChanges> cases) {
+            guarded++;
+            super.add(cases);
+        }
+
+        @Override
+        void addUnguarded(List<CohortCells.CellChange> totals) {
+            unguarded++;
+            super.addUnguarded(totals);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -88,6 +89,15 @@ public final class ProjectionHarness implements AutoCloseable {
     public OnePassReplay.Projection replayed() {
         return OnePassReplay.Projection.of(configuration.eventProcessingConfiguration()
                 .eventProcessor(processor, AbstractEventProcessor.class).orElseThrow());
+    }
+
+    /** Where a rebuild finds the processor, its tokens and its dead letters. */
+    public EventProcessingConfiguration processing() {
+        return configuration.eventProcessingConfiguration();
+    }
+
+    public EventStore eventStore() {
+        return events;
     }
 
     /** Every stored event from the first, as a rebuild's pass reads them. */
