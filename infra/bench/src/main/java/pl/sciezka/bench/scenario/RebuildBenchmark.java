@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import pl.sciezka.api.familycase.Horizon;
+import pl.sciezka.api.outcomes.CohortGrouping;
 import pl.sciezka.bench.app.Application;
 import pl.sciezka.bench.app.ProjectionStatus;
 import pl.sciezka.bench.client.Api;
@@ -83,8 +85,8 @@ public final class RebuildBenchmark {
                         + " compiled, as in a process that has rebuilt before), of which the request took %.2f s, then %.2f s"
                         + " (the processors stopped, their read models emptied and tokens reset, before it answers);"
                         + " the JIT compiling for %.1f s, then %.1f s (summed"
-                        + " over the compiler threads); raw reads: %s events/s; segments %s; %d case files"
-                        + " and the caseloads compared equal before and after each; load %s", first.seconds(), second.seconds(),
+                        + " over the compiler threads); raw reads: %s events/s; segments %s; %d case files,"
+                        + " the caseloads and the cohort answers compared equal before and after each; load %s", first.seconds(), second.seconds(),
                 first.resetSeconds(), second.resetSeconds(),
                 first.compiling().toMillis() / 1000.0, second.compiling().toMillis() / 1000.0,
                 rawRates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList(), layout,
@@ -133,6 +135,16 @@ public final class RebuildBenchmark {
         }
         for (String coordinator : List.of("anna", "bartek")) {
             views.put("caseload:" + coordinator, api.get(coordinator, "/api/caseload").expectOk().body());
+        }
+        // the cohort cells, which a rebuild's pass writes at its end instead of batch by batch
+        for (CohortGrouping grouping : CohortGrouping.values()) {
+            for (Horizon horizon : Horizon.values()) {
+                for (boolean threeGenerations : List.of(false, true)) {
+                    String cohorts = "/api/outcomes/cohorts?groupBy=" + grouping + "&horizon=" + horizon
+                            + "&threeGenerationFamiliesOnly=" + threeGenerations;
+                    views.put(cohorts, api.get("dawid", cohorts).expectOk().body());
+                }
+            }
         }
         return views;
     }
