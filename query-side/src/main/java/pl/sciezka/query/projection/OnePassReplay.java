@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -21,7 +22,10 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -44,6 +48,14 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
  * (a batch's write, the write at the pass's end) ends the pass for that projection alone.
  */
 public final class OnePassReplay {
+
+    /**
+     * What the handling of every event answers, made once: given anything else, the unit of work makes a result
+     * message of it at each event, which maps the unit of work's correlation data into metadata (5 % of a pass's
+     * samples, for an answer nothing reads but to see that it is not an exception).
+     */
+    private static final ResultMessage<Object> HANDLED = new GenericResultMessage<>(new GenericMessage<>(
+            IdentifierFactory.getInstance().generateIdentifier(), Object.class, null, MetaData.emptyInstance()));
 
     /** How many batches the reading may be ahead of the slowest projection: what the pass holds in memory. */
     static final int AHEAD = 2;
@@ -244,7 +256,7 @@ public final class OnePassReplay {
                     for (Invoker invoker : projection.invokers(event.getPayloadType())) {
                         invoker.handle(event);
                     }
-                    return null;
+                    return HANDLED;
                 }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw new CompletionException(result.exceptionResult());
